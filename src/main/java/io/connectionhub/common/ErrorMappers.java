@@ -1,0 +1,115 @@
+package io.connectionhub.common;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The one global error mapping. Framework failures (unknown path, 405, 415, broken JSON, authentication)
+ * are first named as domain refusals, then the request path picks the family table that renders them.
+ */
+public class ErrorMappers {
+
+    @ServerExceptionMapper
+    public Response domain(DomainException e, RoutingContext context) {
+        return render(e, context);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, RoutingContext context) {
+        return render(JsonProblems.describe(e), context);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, RoutingContext context) {
+        return render(webRefusal(e), context);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, RoutingContext context) {
+        return render(new Unauthenticated(TokenProblems.describe(e)), context);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, RoutingContext context) {
+        return render(new Unauthenticated("Missing authentication"), context);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, ResourceInfo resource, RoutingContext context) {
+        return render(new InsufficientScope(requiredScopes(resource)), context);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, RoutingContext context) {
+        ConstraintViolation<?> first = e.getConstraintViolations().iterator().next();
+        String path = first.getPropertyPath().toString();
+        String property = path.contains(".") ? path.substring(path.indexOf('.') + 1) : path;
+        return render(new InvalidRequest(property, first.getMessage(), null), context);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, RoutingContext context) {
+        return render(e, context);
+    }
+
+    static Response render(Throwable failure, RoutingContext context) {
+        String path = context == null ? null : context.normalizedPath();
+        String errorId = RequestIds.of(context);
+        if (!(failure instanceof DomainException)) {
+            Log.errorf(failure, "Unhandled error on %s (error id %s)", path, errorId);
+        }
+        return ApiFamily.of(path) == ApiFamily.LOGINRADIUS
+                ? LoginRadiusErrors.render(failure, errorId)
+                : Auth0Errors.render(failure, errorId);
+    }
+
+    private static Throwable webRefusal(WebApplicationException e) {
+        if (e instanceof NotFoundException) {
+            return new RouteNotFound();
+        } else if (e instanceof NotAllowedException) {
+            return new MethodNotAllowed();
+        } else if (e instanceof NotSupportedException) {
+            return new UnsupportedMediaType("Unsupported Content-Type; this endpoint reads application/json");
+        } else if (e instanceof NotAcceptableException) {
+            return new NotAcceptable();
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status == 413) {
+            return new PayloadTooLarge(-1);
+        } else if (status == 400) {
+            return new InvalidQuery("query", "Invalid request: " + e.getMessage());
+        }
+        return e;
+    }
+
+    /** The scopes of the matched operation, from its {@code @RolesAllowed}: any one of them would do. */
+    private static List<String> requiredScopes(ResourceInfo resource) {
+        RolesAllowed roles = resource == null || resource.getResourceMethod() == null ? null
+                : resource.getResourceMethod().getAnnotation(RolesAllowed.class);
+        if (roles == null && resource != null && resource.getResourceClass() != null) {
+            roles = resource.getResourceClass().getAnnotation(RolesAllowed.class);
+        }
+        return roles == null ? List.of() : Arrays.asList(roles.value());
+    }
+}

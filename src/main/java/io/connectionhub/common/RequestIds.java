@@ -1,0 +1,39 @@
+package io.connectionhub.common;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Gives every request an id: the caller's {@code X-Request-Id} when it is a sane token, else a new one.
+ * It is echoed in the response and is the error id of a 500, so a report can be matched to the log.
+ */
+@ApplicationScoped
+public class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+    static final String KEY = "connectionhub.request-id";
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE + 1).handler(RequestIds::assign);
+    }
+
+    private static void assign(RoutingContext context) {
+        String given = context.request().getHeader(HEADER);
+        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        context.put(KEY, id);
+        context.response().putHeader(HEADER, id);
+        context.next();
+    }
+
+    public static String of(RoutingContext context) {
+        String id = context == null ? null : context.get(KEY);
+        return id != null ? id : UUID.randomUUID().toString();
+    }
+}

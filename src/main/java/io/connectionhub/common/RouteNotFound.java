@@ -1,0 +1,9 @@
+package io.connectionhub.common;
+
+/** No endpoint at this path. */
+public class RouteNotFound extends DomainException {
+
+    public RouteNotFound() {
+        super("Not Found");
+    }
+}

@@ -1,0 +1,9 @@
+package io.connectionhub.tenant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, String> {
+}
