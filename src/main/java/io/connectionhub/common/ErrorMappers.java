@@ -16,7 +16,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
@@ -37,6 +40,22 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, RoutingContext context) {
+        return render(JsonProblems.describe(e), context);
+    }
+
+    // Quarkus REST has its own mappers for these subtypes; naming them here makes ours the more specific match.
+    @ServerExceptionMapper
+    public Response jsonMismatch(MismatchedInputException e, RoutingContext context) {
+        return render(JsonProblems.describe(e), context);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonUnknownProperty(UnrecognizedPropertyException e, RoutingContext context) {
+        return render(JsonProblems.describe(e), context);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonSyntax(JsonParseException e, RoutingContext context) {
         return render(JsonProblems.describe(e), context);
     }
 
@@ -93,6 +112,9 @@ public class ErrorMappers {
             return new UnsupportedMediaType("Unsupported Content-Type; this endpoint reads application/json");
         } else if (e instanceof NotAcceptableException) {
             return new NotAcceptable();
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return JsonProblems.describe(json);
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status == 413) {

@@ -2,10 +2,10 @@ package io.connectionhub.common;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -57,23 +57,22 @@ final class JsonProblems {
         return path.toString();
     }
 
+    private static final Pattern FOUND = Pattern.compile("(?:from|coerce) (Integer|Floating-point|Boolean|Object|Array|String|Null|Empty String) value");
+
+    /** The JSON type that was sent, as Jackson names it in its message (the parser is closed by now). */
     private static String foundType(MismatchedInputException e) {
-        if (!(e.getProcessor() instanceof JsonParser parser)) {
+        Matcher matcher = FOUND.matcher(String.valueOf(e.getOriginalMessage()));
+        if (!matcher.find()) {
             return null;
         }
-        JsonToken token = parser.currentToken();
-        if (token == null) {
-            return null;
-        }
-        return switch (token) {
-            case START_OBJECT, END_OBJECT, FIELD_NAME -> "object";
-            case START_ARRAY, END_ARRAY -> "array";
-            case VALUE_STRING -> "string";
-            case VALUE_NUMBER_INT -> "integer";
-            case VALUE_NUMBER_FLOAT -> "number";
-            case VALUE_TRUE, VALUE_FALSE -> "boolean";
-            case VALUE_NULL -> "null";
-            default -> null;
+        return switch (matcher.group(1)) {
+            case "Integer" -> "integer";
+            case "Floating-point" -> "number";
+            case "Boolean" -> "boolean";
+            case "Object" -> "object";
+            case "Array" -> "array";
+            case "Null" -> "null";
+            default -> "string";
         };
     }
 

@@ -89,6 +89,16 @@ public class DevDefaultsConfigSourceFactory implements ConfigSourceFactory {
         return isSet(context, name) ? context.getValue(name).getValue() : fallback;
     }
 
+    /** The signing key tests of this JVM run with (also handed to a packaged application under test). */
+    public static String testSigningKey() {
+        return perJvm("signing-key", DevDefaultsConfigSourceFactory::newSigningKeyPem);
+    }
+
+    /** The encryption key tests of this JVM run with. */
+    public static String testEncryptionKey() {
+        return perJvm("encryption-key", DevDefaultsConfigSourceFactory::newEncryptionKey);
+    }
+
     /** One value per JVM, so that every test application of a run shares keys (tokens stay valid). */
     private static synchronized String perJvm(String name, Supplier<String> generator) {
         String key = JVM_KEYS + name;

@@ -1,0 +1,31 @@
+package io.connectionhub.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class HealthAndOpenApiTest {
+
+    @Test
+    void livenessAndReadinessAreUp() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem(org.hamcrest.Matchers.containsString("PostgreSQL")));
+    }
+
+    @Test
+    void openApiDocumentsBothSecuritySchemesAndTheEndpoints() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("components.securitySchemes.bearer.type", equalTo("http"))
+                .body("components.securitySchemes.apiKey", notNullValue())
+                .body("paths.'/oauth/token'", notNullValue())
+                .body("paths.'/api/v2/clients'.post", notNullValue())
+                .body("paths.'/admin/v1/tenants'", notNullValue());
+    }
+}
