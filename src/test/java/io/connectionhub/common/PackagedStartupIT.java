@@ -1,0 +1,50 @@
+package io.connectionhub.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/** The packaged application with no database configured exits non-zero within 10 s, naming what to set. */
+class PackagedStartupIT {
+
+    @Test
+    void withoutDatabaseItFailsFastWithOneLine() throws Exception {
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        assertTrue(Files.exists(jar), "package the application first");
+        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", jar.toString());
+        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_DATASOURCE") || name.startsWith("CONNECTIONHUB"));
+        builder.environment().put("QUARKUS_HTTP_PORT", "0");
+        File stderr = File.createTempFile("startup", ".err");
+        builder.redirectError(stderr).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        long start = System.nanoTime();
+        Process process = builder.start();
+        boolean exited = process.waitFor(10, TimeUnit.SECONDS);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (!exited) {
+            process.destroyForcibly();
+        }
+        assertTrue(exited, "still running after 10 s");
+        assertNotEquals(0, process.exitValue());
+        List<String> lines = Files.readAllLines(stderr.toPath(), StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.isBlank()).toList();
+        assertEquals(1, lines.size(), "one line on stderr, got: " + lines);
+        for (String variable : List.of("QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL",
+                "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
+            assertTrue(lines.get(0).contains(variable), lines.get(0));
+        }
+        assertTrue(millis < 10_000, "took " + millis + " ms");
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
