@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.connectionhub.auth.TokenRefused;
+import io.connectionhub.connection.ConnectionNameTaken;
+import io.connectionhub.connection.OperationNotSupported;
 
 /** The Auth0 family's error table: which status, {@code errorCode} and message each refusal gets. */
 public final class Auth0Errors {
@@ -40,6 +42,10 @@ public final class Auth0Errors {
             return body(405, e.getMessage(), "method_not_allowed");
         } else if (failure instanceof NotAcceptable e) {
             return body(406, e.getMessage(), "not_acceptable");
+        } else if (failure instanceof ConnectionNameTaken e) {
+            return connectionConflict(e);
+        } else if (failure instanceof OperationNotSupported e) {
+            return body(400, e.getMessage(), "operation_not_supported");
         } else if (failure instanceof Conflict e) {
             return body(409, e.getMessage(), "conflict");
         } else if (failure instanceof PayloadTooLarge e) {
@@ -55,6 +61,19 @@ public final class Auth0Errors {
         return json(500, new Auth0Error(500, HttpStatusText.of(500),
                 "An internal error occurred. Quote error id " + errorId + " when reporting it.", "internal_error",
                 extra));
+    }
+
+    /** 409 connection_conflict; while a deletion holds the name, its job and progress, and when to retry. */
+    private static Response connectionConflict(ConnectionNameTaken e) {
+        ConnectionNameTaken.PendingDeletion pending = e.pendingDeletion();
+        if (pending == null) {
+            return body(409, e.getMessage(), "connection_conflict");
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("deletion_job_id", pending.jobId());
+        extra.put("percentage_done", pending.percentageDone());
+        return Response.fromResponse(json(409, new Auth0Error(409, HttpStatusText.of(409), e.getMessage(),
+                "connection_conflict", extra))).header("Retry-After", pending.retryAfterSeconds()).build();
     }
 
     /** OAuth's own error shape for the token endpoint; 401 for bad credentials as Auth0 answers them. */

@@ -104,7 +104,11 @@ public class ErrorMappers {
     }
 
     private static Throwable webRefusal(WebApplicationException e) {
-        if (e instanceof NotFoundException) {
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // JAX-RS answers a query parameter it cannot convert ("take=many") with 404; it is a bad query.
+            return new InvalidQuery("query", "Query validation error: a parameter has the wrong type ("
+                    + e.getCause().getMessage() + ").");
+        } else if (e instanceof NotFoundException) {
             return new RouteNotFound();
         } else if (e instanceof NotAllowedException) {
             return new MethodNotAllowed();

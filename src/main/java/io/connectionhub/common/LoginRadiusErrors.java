@@ -4,6 +4,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.connectionhub.connection.ConnectionNameTaken;
+
 /**
  * The LoginRadius family's error table. Codes and texts from the vendor's reference where it has them;
  * refusals the vendor never documents (unknown path, wrong method, media type, size, rate) use the HTTP
@@ -40,6 +42,14 @@ public final class LoginRadiusErrors {
                     + "correct method.");
         } else if (failure instanceof NotAcceptable) {
             return body(406, 406, "Not Acceptable", "The endpoint answers only application/json.");
+        } else if (failure instanceof ConnectionNameTaken e) {
+            Response conflict = body(409, 8148, "Connection exists with the same name", e.pendingDeletion() == null
+                    ? "Connection exists with the same name. Use a different Connection name."
+                    : "A connection with the same name is still being deleted (job " + e.pendingDeletion().jobId() + ", "
+                            + e.pendingDeletion().percentageDone() + "% done). Use a different Connection name or retry "
+                            + "once the deletion has finished.");
+            return e.pendingDeletion() == null ? conflict
+                    : Response.fromResponse(conflict).header("Retry-After", e.pendingDeletion().retryAfterSeconds()).build();
         } else if (failure instanceof Conflict e) {
             return body(409, 409, "Conflict", e.getMessage());
         } else if (failure instanceof PayloadTooLarge e) {
