@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import io.connectionhub.auth.TokenRefused;
 import io.connectionhub.connection.ConnectionNameTaken;
 import io.connectionhub.connection.OperationNotSupported;
+import io.connectionhub.user.UserExists;
 
 /** The Auth0 family's error table: which status, {@code errorCode} and message each refusal gets. */
 public final class Auth0Errors {
@@ -36,6 +37,8 @@ public final class Auth0Errors {
             return body(403, e.getMessage(), "insufficient_scope");
         } else if (failure instanceof NotFound e) {
             return body(404, e.getMessage(), notFoundCode(e.kind()));
+        } else if (failure instanceof UnknownReference e) {
+            return body(400, e.getMessage(), notFoundCode(e.kind()));
         } else if (failure instanceof RouteNotFound e) {
             return body(404, e.getMessage(), "not_found");
         } else if (failure instanceof MethodNotAllowed e) {
@@ -46,6 +49,8 @@ public final class Auth0Errors {
             return connectionConflict(e);
         } else if (failure instanceof OperationNotSupported e) {
             return body(400, e.getMessage(), "operation_not_supported");
+        } else if (failure instanceof UserExists e) {
+            return body(409, e.getMessage(), "user_exists");
         } else if (failure instanceof Conflict e) {
             return body(409, e.getMessage(), "conflict");
         } else if (failure instanceof PayloadTooLarge e) {

@@ -95,12 +95,13 @@ public class ErrorMappers {
     static Response render(Throwable failure, RoutingContext context) {
         String path = context == null ? null : context.normalizedPath();
         String errorId = RequestIds.of(context);
-        if (!(failure instanceof DomainException)) {
-            Log.errorf(failure, "Unhandled error on %s (error id %s)", path, errorId);
-        }
-        return ApiFamily.of(path) == ApiFamily.LOGINRADIUS
+        Response response = ApiFamily.of(path) == ApiFamily.LOGINRADIUS
                 ? LoginRadiusErrors.render(failure, errorId)
                 : Auth0Errors.render(failure, errorId);
+        if (response.getStatus() >= 500) {
+            Log.errorf(failure, "Unhandled error on %s (error id %s)", path, errorId);
+        }
+        return response;
     }
 
     private static Throwable webRefusal(WebApplicationException e) {

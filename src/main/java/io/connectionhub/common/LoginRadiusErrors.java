@@ -35,6 +35,8 @@ public final class LoginRadiusErrors {
             return body(403, 403, "Access Forbidden", e.getMessage());
         } else if (failure instanceof NotFound e) {
             return notFound(e);
+        } else if (failure instanceof UnknownReference e) {
+            return body(400, 7900, INVALID_PARAMETER, e.getMessage());
         } else if (failure instanceof RouteNotFound) {
             return body(404, 404, "Not Found", "The API endpoint does not exist. Verify the path and method.");
         } else if (failure instanceof MethodNotAllowed) {

@@ -67,6 +67,8 @@ public class Connection extends PanacheEntityBase {
     @Column(name = "connected_accounts_active")
     public boolean connectedAccountsActive;
 
+    /** Changed only by {@link ConnectionLifecycle} (SQL): an entity update never resurrects a deleting connection. */
+    @Column(updatable = false)
     public String state;
 
     @ElementCollection(fetch = FetchType.EAGER)

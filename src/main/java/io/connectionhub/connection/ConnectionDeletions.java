@@ -1,32 +1,16 @@
 package io.connectionhub.connection;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.connectionhub.common.Timestamps;
 import io.smallrye.mutiny.Uni;
 
 /**
- * How a connection is deleted, and what a deletion still holding a name reports. Runs inside the caller's
- * transaction.
+ * How a connection is deleted. The deletion job implements it: it needs the connection row to stay (holding its
+ * name) while the users go, and this package does not run jobs.
  */
-@ApplicationScoped
-public class ConnectionDeletions {
+public interface ConnectionDeletions {
 
-    private final ConnectionRepository connections;
+    /** Takes the connection out of every read and starts purging its users; 404 if it is not an active connection. */
+    Uni<DeletionStarted> start(String tenantId, String connectionId);
 
-    public ConnectionDeletions(ConnectionRepository connections) {
-        this.connections = connections;
-    }
-
-    /** A connection has no users yet, so it is removed at once and its name is free. */
-    Uni<DeletionStarted> start(Connection connection) {
-        String deletedAt = Timestamps.format(Timestamps.nowUtc());
-        return connections.delete(connection).chain(connections::flush)
-                .map(ignored -> new DeletionStarted(deletedAt, null));
-    }
-
-    /** The deletion holding {@code name}, if one is running; none can be, while deletion is immediate. */
-    Uni<ConnectionNameTaken.PendingDeletion> pendingFor(String tenantId, String name) {
-        return Uni.createFrom().nullItem();
-    }
+    /** The deletion still holding {@code name} in the tenant, or null when no deletion holds it. */
+    Uni<ConnectionNameTaken.PendingDeletion> pendingFor(String tenantId, String name);
 }

@@ -197,9 +197,8 @@ public class ConnectionService {
     }
 
     /** The connection leaves every read now; its name stays reserved until its users are purged. */
-    @WithTransaction
     public Uni<DeletionStarted> delete(String tenantId, String id) {
-        return find(tenantId, id).chain(deletions::start);
+        return deletions.start(tenantId, id);
     }
 
     @WithSession

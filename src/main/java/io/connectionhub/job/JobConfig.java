@@ -1,0 +1,48 @@
+package io.connectionhub.job;
+
+import java.time.Duration;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The job worker's knobs. */
+@ConfigMapping(prefix = "connectionhub.jobs")
+public interface JobConfig {
+
+    /** Whether this replica's worker claims jobs (an API-only replica can turn it off). */
+    @WithDefault("true")
+    boolean workerEnabled();
+
+    /** How often an idle worker looks for due jobs. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** How long a claimed job stays this worker's without a renewal; a dead worker's job is taken over after it. */
+    @WithDefault("30s")
+    Duration lease();
+
+    /** Jobs one replica runs at once. */
+    @WithDefault("2")
+    int maxConcurrent();
+
+    /** Users deleted per purge transaction. */
+    @WithDefault("5000")
+    int purgeBatchSize();
+
+    /** Pause between purge transactions, so that a large purge leaves the API its share of the database. */
+    @WithDefault("10ms")
+    Duration purgePause();
+
+    /** A connection with at most this many users is purged inside the DELETE request; its name is free at once. */
+    @WithDefault("1000")
+    int inlinePurgeThreshold();
+
+    /** Users written per import transaction. */
+    @WithDefault("2000")
+    int importBatchSize();
+
+    /** Size of the pieces an import file is stored in. */
+    @WithDefault("1M")
+    MemorySize fileChunkSize();
+}

@@ -1,0 +1,152 @@
+package io.connectionhub.job;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.connectionhub.common.Ids;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+
+/**
+ * This replica's job worker: claims due jobs (pending, or abandoned by a dead worker) up to
+ * {@code max-concurrent} at a time and runs them. Every replica runs one; the database decides who gets which
+ * job. On shutdown it gives its leases back so that another replica resumes at once.
+ */
+@ApplicationScoped
+public class JobWorker {
+
+    private static final int MAX_ATTEMPTS = 3;
+    private static final Duration RETRY_DELAY = Duration.ofSeconds(5);
+
+    private final JobRepository jobs;
+    private final ConnectionDeletionJob deletions;
+    private final UserImportJob imports;
+    private final JobEvents events;
+    private final JobConfig config;
+    private final Vertx vertx;
+    private final String owner;
+    private final AtomicInteger running = new AtomicInteger();
+    private volatile boolean stopping;
+    private long timer = -1;
+
+    public JobWorker(JobRepository jobs, ConnectionDeletionJob deletions, UserImportJob imports, JobEvents events,
+            JobConfig config, Vertx vertx) {
+        this.jobs = jobs;
+        this.deletions = deletions;
+        this.imports = imports;
+        this.events = events;
+        this.config = config;
+        this.vertx = vertx;
+        this.owner = ownerName();
+    }
+
+    /** Who holds a lease: host, process id (so an operator can tell which process to look at) and a nonce. */
+    private static String ownerName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "unknown";
+        }
+        return host + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":" + Ids.alphanumeric("", 6);
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.workerEnabled()) {
+            Log.info("Job worker disabled (connectionhub.jobs.worker-enabled=false)");
+            return;
+        }
+        events.onWake(() -> vertx.runOnContext(ignored -> poll()));
+        timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> poll());
+        Log.infof("Job worker %s started", owner);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+            // Blocking is fine here: the shutdown thread, not an event loop. Leases given back let another
+            // replica take the jobs now instead of when the leases expire.
+            Integer released = jobs.releaseLeases(owner).await().atMost(Duration.ofSeconds(5));
+            if (released != null && released > 0) {
+                Log.infof("Job worker %s released %d lease(s) on shutdown", owner, released);
+            }
+        }
+    }
+
+    /** Claims one due job if there is room, runs it, and looks for more. */
+    private void poll() {
+        if (stopping || running.incrementAndGet() > config.maxConcurrent()) {
+            running.decrementAndGet();
+            return;
+        }
+        jobs.claimDue(owner, config.lease().toMillis()).subscribe().with(job -> {
+            if (job == null) {
+                running.decrementAndGet();
+                return;
+            }
+            events.claimed(job, owner);
+            run(job).subscribe().with(finished -> done(finished), failure -> failed(job, failure));
+            poll();
+        }, failure -> {
+            running.decrementAndGet();
+            if (!stopping) {
+                Log.warnf("Job worker %s could not claim a job: %s", owner, failure.getMessage());
+            }
+        });
+    }
+
+    private Uni<Job> run(Job job) {
+        return Job.CONNECTION_DELETION.equals(job.type()) ? deletions.run(job, owner) : imports.run(job, owner);
+    }
+
+    private void done(Job finished) {
+        running.decrementAndGet();
+        events.finished(finished);
+        poll();
+    }
+
+    private void failed(Job job, Throwable failure) {
+        if (failure instanceof LeaseLost) {
+            running.decrementAndGet();
+            events.leaseLost(job.id(), owner);
+            return;
+        }
+        if (stopping) {
+            running.decrementAndGet();
+            return;
+        }
+        if (!(failure instanceof ImportFailed) && (Job.CONNECTION_DELETION.equals(job.type()) || job.attempts() < MAX_ATTEMPTS)) {
+            // A deletion must finish (its name is held until it does); an import gets a few tries. Both resume where
+            // their last committed batch left them.
+            Log.errorf(failure, "Job %s (attempt %d) failed; it will be retried", job.id(), job.attempts());
+            jobs.retryLater(job.id(), owner, RETRY_DELAY.toMillis()).subscribe().with(ignored -> running.decrementAndGet(),
+                    error -> running.decrementAndGet());
+            return;
+        }
+        String reason = failure instanceof ImportFailed ? failure.getMessage()
+                : "Internal error after " + job.attempts() + " attempts: " + failure.getClass().getSimpleName();
+        jobs.fail(job.id(), owner, reason).call(() -> jobs.deleteFile(job.id())).subscribe().with(failedJob -> {
+            running.decrementAndGet();
+            if (failedJob != null) {
+                events.finished(failedJob);
+            }
+            poll();
+        }, error -> {
+            running.decrementAndGet();
+            Log.errorf(error, "Could not mark job %s failed", job.id());
+        });
+    }
+}
