@@ -36,7 +36,8 @@ public class SpMetadataWriter {
 
     /**
      * An {@code md:EntityDescriptor} whose {@code md:SPSSODescriptor} wants signed assertions, signs its requests
-     * with {@code certificate}, and receives assertions by HTTP-POST at {@code acsUrl}.
+     * with {@code certificate}, and receives assertions by HTTP-POST at {@code acsUrl}. The text declares UTF-8:
+     * serve it as UTF-8 bytes with {@link #MEDIA_TYPE}.
      */
     public String write(String entityId, String acsUrl, ParsedCertificate certificate) {
         require(entityId, "entityId");
@@ -101,10 +102,11 @@ public class SpMetadataWriter {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
             Transformer transformer = factory.newTransformer();
-            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            // The JDK would write standalone="no" (or drop the line break) in its declaration; this one is plain.
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             transformer.setOutputProperty(OutputKeys.INDENT, "yes");
             transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
-            StringWriter out = new StringWriter();
+            StringWriter out = new StringWriter().append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
             transformer.transform(new DOMSource(document), new StreamResult(out));
             return out.toString();
         } catch (TransformerException e) {
