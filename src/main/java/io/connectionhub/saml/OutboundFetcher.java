@@ -29,9 +29,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.connectionhub.common.CallerContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -95,13 +95,9 @@ public class OutboundFetcher {
      * remote side does not deliver; the outcome is emitted on the caller's Vert.x context, if it has one.
      */
     public Uni<byte[]> fetch(String url, String accept) {
-        return Uni.createFrom().deferred(() -> {
-            Context caller = Vertx.currentContext();
-            Uni<byte[]> fetched = get(target(url), 0, accept)
-                    .ifNoItem().after(timeout)
-                    .failWith(() -> new OutboundRequestFailed(TIMEOUT, url, "no complete answer within " + describe(timeout)));
-            return caller == null ? fetched : fetched.emitOn(task -> caller.runOnContext(ignored -> task.run()));
-        });
+        return CallerContext.emitOnCaller(Uni.createFrom().deferred(() -> get(target(url), 0, accept))
+                .ifNoItem().after(timeout)
+                .failWith(() -> new OutboundRequestFailed(TIMEOUT, url, "no complete answer within " + describe(timeout))));
     }
 
     @PreDestroy
