@@ -55,10 +55,22 @@ import io.vertx.core.net.SocketAddress;
 @ApplicationScoped
 public class OutboundFetcher {
 
+    /** {@code Accept} for IdP metadata. */
+    public static final String ACCEPT_SAML_METADATA = "application/samlmetadata+xml, application/xml;q=0.9, text/xml;q=0.8";
+    /** {@code Accept} for OIDC discovery documents. */
+    public static final String ACCEPT_JSON = "application/json";
+
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final Pattern IPV4_LITERAL = Pattern.compile("[0-9.]+");
 
+    /** Name resolution, blocking; run on a worker thread. */
+    @FunctionalInterface
+    interface AddressLookup {
+        InetAddress[] allByName(String host) throws UnknownHostException;
+    }
+
     private final Vertx vertx;
+    private final AddressLookup lookup;
     private final HttpClient client;
     private final boolean allowHttp;
     private final boolean allowPrivateAddresses;
@@ -73,7 +85,12 @@ public class OutboundFetcher {
 
     /** With the caller's client options (trust, proxy); redirects, keep-alive, SNI and host checks are set here. */
     public OutboundFetcher(Vertx vertx, OutboundConfig config, HttpClientOptions options) {
+        this(vertx, config, options, InetAddress::getAllByName);
+    }
+
+    OutboundFetcher(Vertx vertx, OutboundConfig config, HttpClientOptions options, AddressLookup lookup) {
         this.vertx = vertx;
+        this.lookup = lookup;
         this.allowHttp = config.allowHttp();
         this.allowPrivateAddresses = config.allowPrivateAddresses();
         this.maxBytes = config.maxBytes().asLongValue();
@@ -158,11 +175,14 @@ public class OutboundFetcher {
     /** All addresses of the host, each checked; the first is the one connected to. */
     private Uni<InetAddress> publicAddress(Target target) {
         String host = target.hostName();
-        return Uni.createFrom().completionStage(() -> vertx.executeBlocking(() -> InetAddress.getAllByName(host), false)
+        return Uni.createFrom().completionStage(() -> vertx.executeBlocking(() -> lookup.allByName(host), false)
                 .toCompletionStage())
                 .onFailure(UnknownHostException.class)
                 .transform(e -> new OutboundRequestFailed(UNRESOLVABLE_HOST, target.url(), "the host " + host + " does not resolve"))
                 .map(addresses -> {
+                    if (addresses.length == 0) {
+                        throw new OutboundRequestFailed(UNRESOLVABLE_HOST, target.url(), "the host " + host + " does not resolve");
+                    }
                     if (!allowPrivateAddresses) {
                         for (InetAddress address : addresses) {
                             Optional<String> kind = PublicAddresses.nonPublicKind(address);

@@ -247,6 +247,38 @@ class OutboundFetcherTest {
     }
 
     @Test
+    void everyAddressANameResolvesToIsChecked() throws Exception {
+        InetAddress[] mixed = { InetAddress.getByName("93.184.216.34"), InetAddress.getByName("10.0.0.7") };
+        OutboundFetcher fetcher = new OutboundFetcher(vertx, defaults(), new HttpClientOptions(), host -> mixed);
+
+        OutboundRequestRefused refused = assertThrows(OutboundRequestRefused.class,
+                () -> fetcher.fetch("https://mixed.example/metadata", ACCEPT).await().atMost(Duration.ofSeconds(10)));
+
+        assertEquals(NON_PUBLIC_ADDRESS, refused.rule());
+        assertEquals("https://mixed.example/metadata refused: mixed.example resolves to 10.0.0.7, a private address; "
+                + "only public addresses are fetched", refused.getMessage());
+    }
+
+    @Test
+    void theConnectionGoesToTheAddressThatWasChecked() {
+        // idp.rebind.test resolves only through this lookup: had the client resolved the name again, it would fail.
+        AtomicLong lookups = new AtomicLong();
+        OutboundFetcher fetcher = new OutboundFetcher(vertx, permissive(), new HttpClientOptions(), host -> {
+            assertEquals("idp.rebind.test", host);
+            lookups.incrementAndGet();
+            return new InetAddress[] { InetAddress.getLoopbackAddress() };
+        });
+        String url = "http://idp.rebind.test:" + httpPort;
+
+        assertEquals("idp.rebind.test:" + httpPort, text(fetcher.fetch(url + "/host", ACCEPT).await().atMost(Duration.ofSeconds(10))));
+        assertEquals(1, lookups.get());
+
+        // Each redirect hop is resolved and checked again.
+        assertArrayEquals(METADATA, fetcher.fetch(url + "/same-host", ACCEPT).await().atMost(Duration.ofSeconds(10)));
+        assertEquals(3, lookups.get());
+    }
+
+    @Test
     void privateAddressesStayRefusedWhenOnlyHttpIsAllowed() {
         OutboundConfig httpOnly = ConfigMappings.of(OutboundConfig.class, Map.of("connectionhub.outbound.allow-http", "true"));
         assertEquals(NON_PUBLIC_ADDRESS, refusal(httpOnly, base + "/metadata").rule());
