@@ -177,11 +177,10 @@ public class OutboundFetcher {
         String host = target.hostName();
         return Uni.createFrom().completionStage(() -> vertx.executeBlocking(() -> lookup.allByName(host), false)
                 .toCompletionStage())
-                .onFailure(UnknownHostException.class)
-                .transform(e -> new OutboundRequestFailed(UNRESOLVABLE_HOST, target.url(), "the host " + host + " does not resolve"))
+                .onFailure(UnknownHostException.class).transform(e -> unresolvable(target))
                 .map(addresses -> {
                     if (addresses.length == 0) {
-                        throw new OutboundRequestFailed(UNRESOLVABLE_HOST, target.url(), "the host " + host + " does not resolve");
+                        throw unresolvable(target);
                     }
                     if (!allowPrivateAddresses) {
                         for (InetAddress address : addresses) {
@@ -194,6 +193,10 @@ public class OutboundFetcher {
                     }
                     return addresses[0];
                 });
+    }
+
+    private static OutboundRequestFailed unresolvable(Target target) {
+        return new OutboundRequestFailed(UNRESOLVABLE_HOST, target.url(), "the host " + target.hostName() + " does not resolve");
     }
 
     /** "10.0.0.1 is " for an address literal, "idp.example resolves to 10.0.0.1, " for a name. */

@@ -279,6 +279,19 @@ class OutboundFetcherTest {
     }
 
     @Test
+    void aNameThatDoesNotResolveFails() {
+        OutboundFetcher fetcher = new OutboundFetcher(vertx, defaults(), new HttpClientOptions(), host -> {
+            throw new java.net.UnknownHostException(host);
+        });
+
+        OutboundRequestFailed failed = assertThrows(OutboundRequestFailed.class,
+                () -> fetcher.fetch("https://gone.example/metadata", ACCEPT).await().atMost(Duration.ofSeconds(10)));
+
+        assertEquals(OutboundRequestFailed.Reason.UNRESOLVABLE_HOST, failed.reason());
+        assertEquals("https://gone.example/metadata: the host gone.example does not resolve", failed.getMessage());
+    }
+
+    @Test
     void privateAddressesStayRefusedWhenOnlyHttpIsAllowed() {
         OutboundConfig httpOnly = ConfigMappings.of(OutboundConfig.class, Map.of("connectionhub.outbound.allow-http", "true"));
         assertEquals(NON_PUBLIC_ADDRESS, refusal(httpOnly, base + "/metadata").rule());
