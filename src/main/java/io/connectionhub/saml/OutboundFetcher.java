@@ -12,6 +12,7 @@ import static io.connectionhub.saml.OutboundRequestRefused.Rule.SCHEME_NOT_ALLOW
 import static io.connectionhub.saml.OutboundRequestRefused.Rule.TOO_LARGE;
 import static io.connectionhub.saml.OutboundRequestRefused.Rule.TOO_MANY_REDIRECTS;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -225,7 +226,7 @@ public class OutboundFetcher {
                     .setPort(target.port())
                     .setSsl(target.https())
                     .setURI(target.requestUri())
-                    .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(address, target.port())))
+                    .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(withoutName(address), target.port())))
                     .setFollowRedirects(false)
                     .putHeader(HttpHeaders.ACCEPT, accept)
                     .putHeader(HttpHeaders.USER_AGENT, "connection-hub");
@@ -275,6 +276,16 @@ public class OutboundFetcher {
             finished.set(true);
             emitter.complete(new Answer(body.getBytes(), null));
         });
+    }
+
+    /** The bare address, so that the client has no name it could resolve again. */
+    private static InetAddress withoutName(InetAddress address) {
+        try {
+            return address instanceof Inet6Address v6 ? Inet6Address.getByAddress(null, v6.getAddress(), v6.getScopeId())
+                    : InetAddress.getByAddress(address.getAddress());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("An address of a resolved host has a valid length", e);
+        }
     }
 
     /** Drops a response whose body is not wanted, before the outcome is emitted; the reset is expected, not an error. */
