@@ -90,6 +90,12 @@ public final class EmbeddedPostgres {
      * Started once per JVM; later calls return the same server.
      */
     public static synchronized Server throwaway() {
+        // A test cluster need not survive a crash: trade durability for speed.
+        return throwaway(List.of("fsync=off", "synchronous_commit=off", "full_page_writes=off"));
+    }
+
+    /** A fresh cluster with the given settings on top of the defaults, removed when the JVM exits. */
+    public static synchronized Server throwaway(List<String> settings) {
         Server existing = running();
         if (existing != null) {
             return existing;
@@ -98,9 +104,7 @@ public final class EmbeddedPostgres {
             Path base = Files.createTempDirectory("connectionhub-pg-");
             Path dataDir = base.resolve("data");
             String password = randomPassword();
-            Server server = start(dataDir, password, List.of(
-                    // A throwaway cluster need not survive a crash: trade durability for speed.
-                    "fsync=off", "synchronous_commit=off", "full_page_writes=off"));
+            Server server = start(dataDir, password, settings);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stop(server);
                 deleteTree(base);

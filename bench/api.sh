@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The connections API under load (issue 3 goals): GET by id, POST with unique names, and the checkpoint list of a
+# tenant with 100,000 connections on its first and 1,000th page. wrk on the same machine, 16 connections.
+# Usage: bench/api.sh            (BENCH_RUNS=3 runs of BENCH_SECONDS=15 s each, after a warm-up)
+source "$(dirname "$0")/lib.sh"
+RUNS=${BENCH_RUNS:-3}
+SECONDS_PER_RUN=${BENCH_SECONDS:-15}
+LIST_SIZE=${BENCH_LIST_SIZE:-100000}
+
+need_tools
+build_app
+start_db
+start_app
+
+measure() {   # name, then wrk arguments; records the medians of RUNS runs
+    local name=$1; shift
+    wrk_run 5 "$@" >/dev/null   # warm-up
+    local rps=() p99=() p50=() errors=0 result
+    for _ in $(seq 1 "$RUNS"); do
+        read -r r m50 m99 e <<<"$(wrk_run "$SECONDS_PER_RUN" "$@")"
+        rps+=("$r"); p50+=("$m50"); p99+=("$m99"); errors=$((errors + e))
+    done
+    record "${name}_rps" "$(median "${rps[@]}")"
+    record "${name}_p50_ms" "$(median "${p50[@]}")"
+    record "${name}_p99_ms" "$(median "${p99[@]}")"
+    record "${name}_non2xx" "$errors"
+}
+
+new_tenant "bench-get"
+ID=$(create_connection "bench-target")
+log "GET /api/v2/connections/$ID"
+measure get_connection -H "Authorization: Bearer $TOKEN" "$BASE/api/v2/connections/$ID"
+
+new_tenant "bench-post"
+log "POST /api/v2/connections (unique names)"
+measure create_connection -H "Authorization: Bearer $TOKEN" -s "$BENCH_DIR/wrk/create-connection.lua" "$BASE/api/v2/connections"
+
+new_tenant "bench-list"
+log "seeding $LIST_SIZE connections"
+per_thread=$(( (LIST_SIZE + 1) / 2 ))
+WRK_THREADS=2 WRK_CONNECTIONS=16 wrk_run 600 -H "Authorization: Bearer $TOKEN" -s "$BENCH_DIR/wrk/create-connection.lua" \
+    "$BASE/api/v2/connections" -- "$per_thread" >/dev/null
+FIRST="$BASE/api/v2/connections?take=50"
+from=""
+for _ in $(seq 1 999); do
+    from=$(curl -sf -H "Authorization: Bearer $TOKEN" "$FIRST${from:+&from=$from}" | json_field next)
+done
+log "list: first page, and page 1000 (from=$from)"
+measure list_first_page -H "Authorization: Bearer $TOKEN" "$FIRST"
+measure list_page_1000 -H "Authorization: Bearer $TOKEN" "$FIRST&from=$from"
+record list_connections_in_tenant "$(curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/v2/connections?per_page=1&include_totals=true" | json_field total)"
