@@ -45,6 +45,11 @@ class MetricsTest {
     }
 
     @Test
+    void tokensIssuedIsExportedBeforeTheFirstToken() {
+        assertTrue(TOKENS_ISSUED.matcher(metrics()).find(), "connectionhub_tokens_issued_total is exported");
+    }
+
+    @Test
     void tokensIssuedCountsSignedTokensOnly() {
         TestTenant tenant = TestTenant.create();
         double before = tokensIssued();
