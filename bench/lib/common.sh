@@ -56,12 +56,10 @@ postgres_binaries() {
   echo "$dir"
 }
 
-# PostgreSQL refuses to run as root: then initdb and postgres run as nobody.
+# PostgreSQL refuses to run as root: then initdb and postgres run as nobody (setpriv execs them, same pid).
 as_postgres_user() {
   if [[ "$(id -u)" == 0 ]]; then
-    setpriv --reuid="$(id -u nobody)" --regid="$(id -g nobody)" --clear-groups -- "$@"
-  else
-    "$@"
+    echo setpriv --reuid="$(id -u nobody)" --regid="$(id -g nobody)" --clear-groups --
   fi
 }
 
@@ -76,10 +74,13 @@ start_postgres() {
   if [[ "$(id -u)" == 0 ]]; then
     chown -R nobody "$PG_DIR/data" "$PG_DIR/pw"
   fi
-  as_postgres_user "$bin/initdb" -D "$PG_DIR/data" -U postgres --pwfile="$PG_DIR/pw" -A scram-sha-256 \
+  local run_as
+  read -r -a run_as <<< "$(as_postgres_user)"
+  "${run_as[@]}" "$bin/initdb" -D "$PG_DIR/data" -U postgres --pwfile="$PG_DIR/pw" -A scram-sha-256 \
       -E UTF8 --locale=C --no-sync > "$PG_DIR/initdb.log" 2>&1 || die "initdb failed: $(tail -5 "$PG_DIR/initdb.log")"
   PG_PORT="$(free_port)"
-  as_postgres_user "$bin/postgres" -D "$PG_DIR/data" -p "$PG_PORT" -h 127.0.0.1 -k "$PG_DIR/data" \
+  # A plain command, not a function, in the background: $! is then postgres itself.
+  "${run_as[@]}" "$bin/postgres" -D "$PG_DIR/data" -p "$PG_PORT" -h 127.0.0.1 -k "$PG_DIR/data" \
       -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100 \
       > "$PG_DIR/postgres.log" 2>&1 &
   PG_PID=$!
@@ -95,6 +96,11 @@ start_postgres() {
 
 # Fast shutdown of the cluster started above, then its files go.
 stop_postgres() {
+  local postmaster
+  postmaster="$(sed -n 1p "${PG_DIR:-/nonexistent}/data/postmaster.pid" 2>/dev/null || true)"
+  if [[ -n "$postmaster" && "$postmaster" != "${PG_PID:-}" ]] && kill -0 "$postmaster" 2>/dev/null; then
+    PG_PID="$postmaster"
+  fi
   if [[ -n "${PG_PID:-}" ]] && kill -0 "$PG_PID" 2>/dev/null; then
     kill -INT "$PG_PID" 2>/dev/null
     for _ in $(seq 1 200); do
