@@ -10,26 +10,39 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.connectionhub.tenant.ClientGrant;
 import io.connectionhub.tenant.ClientService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.mutiny.Uni;
 
-/** The client-credentials grant: checks the client, narrows the scopes, signs an RS256 access token. */
+/**
+ * The client-credentials grant: checks the client, narrows the scopes, signs an RS256 access token. Created at
+ * start, so that the tokens-issued counter is exported (as 0) before the first token.
+ */
+@Startup
 @ApplicationScoped
 public class TokenService {
 
     private static final String CLIENT_CREDENTIALS = "client_credentials";
+    /** Exported as {@code connectionhub_tokens_issued_total}; no client or tenant tag, to keep cardinality bounded. */
+    static final String TOKENS_ISSUED = "connectionhub.tokens.issued";
 
     private final ClientService clients;
     private final SigningKeys keys;
     private final PublicUrl publicUrl;
     private final JwtConfig config;
+    private final Counter issued;
 
-    public TokenService(ClientService clients, SigningKeys keys, PublicUrl publicUrl, JwtConfig config) {
+    public TokenService(ClientService clients, SigningKeys keys, PublicUrl publicUrl, JwtConfig config,
+            MeterRegistry registry) {
         this.clients = clients;
         this.keys = keys;
         this.publicUrl = publicUrl;
         this.config = config;
+        this.issued = Counter.builder(TOKENS_ISSUED).description("Access tokens signed by /oauth/token")
+                .register(registry);
     }
 
     public Uni<TokenResponse> issue(TokenRequest request) {
@@ -89,6 +102,7 @@ public class TokenService {
                 .claim(JwtVerification.TENANT_CLAIM, grant.tenantId())
                 .jws().algorithm(SignatureAlgorithm.RS256).keyId(keys.signingKeyId())
                 .sign(keys.signingKey());
+        issued.increment();
         return new TokenResponse(token, "Bearer", lifetime, scope);
     }
 

@@ -6,17 +6,24 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.jboss.logging.MDC;
+
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Gives every request an id: the caller's {@code X-Request-Id} when it is a sane token, else a new one.
- * It is echoed in the response and is the error id of a 500, so a report can be matched to the log.
+ * It is echoed in the response, is the error id of a 500, and is in the logging MDC under {@code request_id}
+ * (Quarkus keeps the MDC in the request's duplicated Vert.x context, so the lines logged while the request
+ * runs, on its event loop, a worker it dispatched to or a database callback, carry it), so a report can be
+ * matched to the log.
  */
 @ApplicationScoped
 public class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
+    /** The MDC key: a field of every JSON log line, {@code %X{request_id}} in the text format. */
+    public static final String MDC_KEY = "request_id";
     static final String KEY = "connectionhub.request-id";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -28,6 +35,7 @@ public class RequestIds {
         String given = context.request().getHeader(HEADER);
         String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         context.put(KEY, id);
+        MDC.put(MDC_KEY, id);
         context.response().putHeader(HEADER, id);
         context.next();
     }
