@@ -24,6 +24,10 @@ measure() {   # name, then wrk arguments; records the medians of RUNS runs
     record "${name}_p50_ms" "$(median "${p50[@]}")"
     record "${name}_p99_ms" "$(median "${p99[@]}")"
     record "${name}_non2xx" "$errors"
+    if [ "$errors" -gt 0 ]; then
+        echo "$name: $errors responses were not 2xx; the figures above are not valid (see $OUT/wrk.log, $OUT/app.log)" >&2
+        exit 1
+    fi
 }
 
 new_tenant "bench-get"

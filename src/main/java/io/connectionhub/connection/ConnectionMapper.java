@@ -1,25 +1,66 @@
 package io.connectionhub.connection;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Entity to the Auth0 family's response; options opened only for callers allowed to see them. */
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Stored connection to the Auth0 family's response; options parsed and opened only for callers allowed to see them. */
 @ApplicationScoped
 public class ConnectionMapper {
 
-    private final OptionSecrets secrets;
+    private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
+    };
 
-    public ConnectionMapper(OptionSecrets secrets) {
+    private final OptionSecrets secrets;
+    private final ObjectMapper json;
+
+    public ConnectionMapper(OptionSecrets secrets, ObjectMapper json) {
         this.secrets = secrets;
+        this.json = json;
     }
 
     public ConnectionResponse toResponse(Connection c, boolean withOptions) {
-        return new ConnectionResponse(c.id,
-                withOptions ? secrets.open(c.options, c.tenantId, c.id) : null,
-                c.strategy, c.name, c.displayName, c.domainConnection, c.showAsButton,
-                c.enabledClients.stream().sorted().toList(), List.copyOf(c.realms), c.metadata,
-                new ConnectionResponse.Active(c.authenticationActive),
+        return new ConnectionResponse(c.id, withOptions ? secrets.open(storedOptions(c), c.tenantId, c.id) : null,
+                c.strategy, c.name, c.displayName, c.domainConnection, c.showAsButton, List.copyOf(c.enabledClients),
+                c.realms, metadata(c), new ConnectionResponse.Active(c.authenticationActive),
                 new ConnectionResponse.Active(c.connectedAccountsActive));
+    }
+
+    /** The options as stored (secret values sealed). */
+    public ObjectNode storedOptions(Connection c) {
+        return (ObjectNode) read(c.optionsJson);
+    }
+
+    public Map<String, String> metadata(Connection c) {
+        if (c.metadataJson == null) {
+            return null;
+        }
+        try {
+            return json.readValue(c.metadataJson, METADATA);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String write(Object value) {
+        try {
+            return value == null ? null : json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode read(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -25,9 +25,6 @@ import io.connectionhub.common.PageRequest;
 import io.connectionhub.common.Timestamps;
 import io.connectionhub.common.UniqueViolation;
 import io.connectionhub.tenant.ClientService;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -87,7 +84,7 @@ public class ConnectionService {
         connection.state = Connection.ACTIVE;
         connection.displayName = checkDisplayName(request.displayName());
         connection.realms = realms(request.realms(), request.name());
-        connection.metadata = checkMetadata(request.metadata());
+        connection.metadataJson = mapper.write(checkMetadata(request.metadata()));
         connection.domainConnection = Boolean.TRUE.equals(request.domainConnection());
         connection.showAsButton = Boolean.TRUE.equals(request.showAsButton());
         connection.authenticationActive = active(request.authentication(), "authentication", true);
@@ -96,13 +93,25 @@ public class ConnectionService {
         connection.updatedAt = connection.createdAt;
         ObjectNode options = request.options() == null ? json.createObjectNode() : request.options();
         return optionRules.check(connection.strategy, options)
-                .invoke(checked -> connection.options = secrets.seal(checked, tenantId, connection.id))
-                .chain(() -> Panache.withTransaction(() -> knownClients(tenantId, request.enabledClients())
-                        .invoke(enabled -> connection.enabledClients = enabled)
-                        .chain(() -> connections.persistAndFlush(connection))))
+                .invoke(checked -> connection.optionsJson = secrets.seal(checked, tenantId, connection.id).toString())
+                .chain(() -> knownClients(tenantId, request.enabledClients()))
+                .invoke(enabled -> connection.enabledClients = enabled)
+                .chain(() -> connections.insert(connection))
                 .onFailure(failure -> UniqueViolation.of(failure, "connections_name_key"))
                 .recoverWithUni(failure -> nameTaken(connection.tenantId, connection.name))
+                .onFailure(ConnectionService::clientVanished).transform(failure -> new InvalidRequest("enabled_clients",
+                        "A client was deleted meanwhile", ENABLED_CLIENTS_RULE))
                 .map(saved -> mapper.toResponse(saved, withOptions));
+    }
+
+    /** A foreign-key violation on connection_clients: an enabled client was deleted between check and write. */
+    private static boolean clientVanished(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.pgclient.PgException pg && "23503".equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -114,7 +123,6 @@ public class ConnectionService {
                 .onItem().transformToUni(pending -> Uni.createFrom().failure(new ConnectionNameTaken(pending)));
     }
 
-    @WithSession
     public Uni<ConnectionResponse> get(String tenantId, String id, boolean withOptions) {
         return find(tenantId, id).map(connection -> mapper.toResponse(connection, withOptions));
     }
@@ -123,7 +131,6 @@ public class ConnectionService {
      * One page in the shape the request asked for: a bare array, {@link ConnectionsPage} with totals, or the
      * checkpoint {@link ConnectionsPage} with {@code next} (keyset on creation order, stable while others change).
      */
-    @WithSession
     public Uni<Object> list(String tenantId, ConnectionRepository.Filter filter, PageRequest page,
             FieldSelection fields, boolean withOptions) {
         for (String strategy : filter.strategies() == null ? List.<String> of() : filter.strategies()) {
@@ -140,11 +147,11 @@ public class ConnectionService {
                     return new ConnectionsPage(null, null, null, render(shown, fields, withOptions), next);
                 });
             case OFFSET:
-                return connections.page(tenantId, filter, page.page(), page.size())
+                return connections.page(tenantId, filter, page.offset(), page.size())
                         .chain(found -> connections.count(tenantId, filter).map(total -> new ConnectionsPage(
                                 page.offset(), page.size(), total, render(found, fields, withOptions), null)));
             default:
-                return connections.page(tenantId, filter, page.page(), page.size())
+                return connections.page(tenantId, filter, page.offset(), page.size())
                         .map(found -> render(found, fields, withOptions));
         }
     }
@@ -157,7 +164,6 @@ public class ConnectionService {
         return rendered;
     }
 
-    @WithTransaction
     public Uni<ConnectionResponse> update(String tenantId, String id, ConnectionUpdate update, boolean withOptions) {
         if (update == null) {
             throw new InvalidRequest(null, "The body must be a JSON object", null);
@@ -168,7 +174,7 @@ public class ConnectionService {
                 connection.realms = realms(update.realms(), connection.name);
             }
             if (update.metadata() != null) {
-                connection.metadata = checkMetadata(update.metadata());
+                connection.metadataJson = mapper.write(checkMetadata(update.metadata()));
             }
             if (update.domainConnection() != null) {
                 connection.domainConnection = update.domainConnection();
@@ -185,13 +191,21 @@ public class ConnectionService {
             connection.updatedAt = Timestamps.nowUtc();
             Uni<Void> options = update.options() == null ? Uni.createFrom().voidItem()
                     : optionRules.check(connection.strategy, update.options())
-                            .invoke(checked -> connection.options = secrets.seal(checked, tenantId, connection.id))
+                            .invoke(checked -> connection.optionsJson = secrets.seal(checked, tenantId, connection.id).toString())
                             .replaceWithVoid();
             Uni<Void> enabled = update.enabledClients() == null ? Uni.createFrom().voidItem()
                     : knownClients(tenantId, update.enabledClients())
                             .invoke(known -> connection.enabledClients = known).replaceWithVoid();
-            return options.chain(() -> enabled).map(ignored -> mapper.toResponse(connection, withOptions));
+            return options.chain(() -> enabled).chain(() -> save(connection, update.enabledClients() != null))
+                    .map(saved -> mapper.toResponse(saved, withOptions));
         });
+    }
+
+    private Uni<Connection> save(Connection connection, boolean enabledClientsChanged) {
+        return connections.update(connection, enabledClientsChanged).onItem().ifNull()
+                .failWith(() -> new NotFound(NotFound.Kind.CONNECTION, "The connection does not exist"))
+                .onFailure(ConnectionService::clientVanished).transform(failure -> new InvalidRequest("enabled_clients",
+                        "A client was deleted meanwhile", ENABLED_CLIENTS_RULE));
     }
 
     /** The connection leaves every read now; its name stays reserved until its users are purged. */
@@ -199,7 +213,6 @@ public class ConnectionService {
         return deletions.start(tenantId, id);
     }
 
-    @WithSession
     public Uni<EnabledClientsPage> enabledClients(String tenantId, String id, Integer take, String from) {
         int size = take == null ? PageRequest.DEFAULT_SIZE : take;
         if (size < 1 || size > PageRequest.MAX_SIZE) {
@@ -215,7 +228,6 @@ public class ConnectionService {
         });
     }
 
-    @WithTransaction
     public Uni<Void> updateEnabledClients(String tenantId, String id, List<ClientStatus> changes) {
         if (changes == null || changes.isEmpty() || changes.size() > MAX_CLIENT_CHANGES) {
             throw new InvalidRequest(null, "Array must have 1-" + MAX_CLIENT_CHANGES + " items ("
@@ -239,7 +251,7 @@ public class ConnectionService {
             }
             connection.enabledClients = enabled;
             connection.updatedAt = Timestamps.nowUtc();
-        })).replaceWithVoid();
+        }).chain(() -> save(connection, true))).replaceWithVoid();
     }
 
     private Uni<Connection> find(String tenantId, String id) {

@@ -39,7 +39,7 @@ public interface JobConfig {
     int inlinePurgeThreshold();
 
     /** Users written per import transaction. */
-    @WithDefault("2000")
+    @WithDefault("5000")
     int importBatchSize();
 
     /** Size of the pieces an import file is stored in. */

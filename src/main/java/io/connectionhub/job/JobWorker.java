@@ -13,6 +13,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
@@ -35,7 +36,7 @@ public class JobWorker {
     private final String owner;
     private final AtomicInteger running = new AtomicInteger();
     private volatile boolean stopping;
-    private long timer = -1;
+    private volatile long timer = -1;
 
     public JobWorker(JobRepository jobs, ConnectionDeletionJob deletions, UserImportJob imports, JobEvents events,
             JobConfig config, Vertx vertx) {
@@ -68,8 +69,10 @@ public class JobWorker {
             Log.info("Job worker disabled (connectionhub.jobs.worker-enabled=false)");
             return;
         }
-        events.onWake(() -> vertx.runOnContext(ignored -> poll()));
-        timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> poll());
+        // The worker's own context: woken by a request, it must not run on (and log with the id of) that request's.
+        Context context = vertx.getOrCreateContext();
+        events.onWake(() -> context.runOnContext(ignored -> poll()));
+        context.runOnContext(ignored -> timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> poll()));
         Log.infof("Job worker %s started", owner);
     }
 

@@ -64,19 +64,47 @@ public class UserImportJob {
                 });
     }
 
-    /** Pass two: entries after the resume point, batch by batch. */
+    /**
+     * Pass two: entries after the resume point, batch by batch. The batches of one chunk are written while the
+     * next chunk is read and parsed (the database and the parser each keep a core busy); the writes themselves
+     * stay one after another, in file order, which resuming relies on.
+     */
     private Uni<Void> importEntries(Job job, String owner, int chunks) {
         UserFileReader reader = new UserFileReader(mapper, true);
         ImportBatches batches = new ImportBatches(config.importBatchSize(), job.processed());
+        InFlight writes = new InFlight();
         return Multi.createFrom().range(0, chunks)
                 .onItem().transformToUniAndConcatenate(seq -> jobs.fileChunk(job.id(), seq)
-                        .chain(chunk -> writeAll(job, owner, batches.add(feed(reader, chunk.getBytes())))))
+                        .map(chunk -> batches.add(feed(reader, chunk.getBytes())))
+                        .chain(ready -> writes.after(() -> writeAll(job, owner, ready))))
                 .collect().last()
                 .chain(() -> {
                     List<ImportBatches.Batch> rest = new ArrayList<>(batches.add(finish(reader)));
                     rest.addAll(batches.flush());
-                    return writeAll(job, owner, rest);
+                    return writes.after(() -> writeAll(job, owner, rest));
+                })
+                .chain(writes::done);
+    }
+
+    /** The writes under way: each new round starts when the previous one has finished, without anyone waiting. */
+    private static final class InFlight {
+        private Uni<Void> last = Uni.createFrom().voidItem();
+
+        /** Waits for the previous round, then starts {@code next} in the background. */
+        Uni<Void> after(java.util.function.Supplier<Uni<Void>> next) {
+            Uni<Void> previous = last;
+            return previous.invoke(() -> {
+                last = next.get().memoize().indefinitely();
+                last.subscribe().with(ignored -> {
+                }, failure -> {
+                    // reported to whoever waits on it next
                 });
+            });
+        }
+
+        Uni<Void> done() {
+            return last;
+        }
     }
 
     private Uni<Void> writeAll(Job job, String owner, List<ImportBatches.Batch> ready) {
