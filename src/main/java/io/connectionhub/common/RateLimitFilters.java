@@ -7,6 +7,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.connectionhub.auth.JwtVerification;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -25,10 +27,13 @@ public class RateLimitFilters {
 
     private final RateLimiter limiter;
     private final CurrentIdentityAssociation identity;
+    private final Counter refusals;
 
-    public RateLimitFilters(RateLimiter limiter, CurrentIdentityAssociation identity) {
+    public RateLimitFilters(RateLimiter limiter, CurrentIdentityAssociation identity, MeterRegistry registry) {
         this.limiter = limiter;
         this.identity = identity;
+        this.refusals = Counter.builder("connectionhub.rate.limit.refusals")
+                .description("Requests refused with 429 by the per-tenant rate limit").register(registry);
     }
 
     @ServerRequestFilter
@@ -44,6 +49,7 @@ public class RateLimitFilters {
                             : limiter.takeForAddress(address(http));
                     request.setProperty(DECISION, decision);
                     if (!decision.allowed()) {
+                        refusals.increment();
                         throw new TooManyRequests(decision.retryAfterSeconds());
                     }
                 })

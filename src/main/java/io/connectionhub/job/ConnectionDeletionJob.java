@@ -31,15 +31,17 @@ public class ConnectionDeletionJob implements ConnectionDeletions {
     private final UserService users;
     private final JobConfig config;
     private final JobEvents events;
+    private final JobMetrics metrics;
 
     public ConnectionDeletionJob(Pool pool, JobRepository jobs, ConnectionLifecycle connections, UserService users,
-            JobConfig config, JobEvents events) {
+            JobConfig config, JobEvents events, JobMetrics metrics) {
         this.pool = pool;
         this.jobs = jobs;
         this.connections = connections;
         this.users = users;
         this.config = config;
         this.events = events;
+        this.metrics = metrics;
     }
 
     @Override
@@ -96,9 +98,13 @@ public class ConnectionDeletionJob implements ConnectionDeletions {
 
     /** Short transactions, each renewing the lease, until no user is left; then the row goes, freeing the name. */
     private Uni<Job> purge(Job job, String owner, long lease) {
-        Uni<Integer> batch = Uni.createFrom().deferred(() -> pool.withTransaction(tx -> jobs.renewLease(tx, job.id(), owner, lease)
-                .chain(() -> users.purgeBatch(tx, job.connectionId(), config.purgeBatchSize()))
-                .call(deleted -> deleted > 0 ? jobs.recordDeleted(tx, job.id(), deleted) : Uni.createFrom().voidItem())))
+        Uni<Integer> batch = Uni.createFrom().deferred(() -> {
+            long started = System.nanoTime();
+            return pool.withTransaction(tx -> jobs.renewLease(tx, job.id(), owner, lease)
+                    .chain(() -> users.purgeBatch(tx, job.connectionId(), config.purgeBatchSize()))
+                    .call(deleted -> deleted > 0 ? jobs.recordDeleted(tx, job.id(), deleted) : Uni.createFrom().voidItem()))
+                    .invoke(deleted -> metrics.batch(Job.CONNECTION_DELETION, deleted, System.nanoTime() - started));
+        })
                 .call(deleted -> deleted > 0 ? Uni.createFrom().voidItem().onItem().delayIt().by(config.purgePause())
                         : Uni.createFrom().voidItem());
         return Multi.createBy().repeating().uni(() -> batch).until(deleted -> deleted == 0)

@@ -31,6 +31,7 @@ public class JobWorker {
     private final ConnectionDeletionJob deletions;
     private final UserImportJob imports;
     private final JobEvents events;
+    private final JobMetrics metrics;
     private final JobConfig config;
     private final Vertx vertx;
     private final String owner;
@@ -39,11 +40,12 @@ public class JobWorker {
     private volatile long timer = -1;
 
     public JobWorker(JobRepository jobs, ConnectionDeletionJob deletions, UserImportJob imports, JobEvents events,
-            JobConfig config, Vertx vertx) {
+            JobMetrics metrics, JobConfig config, Vertx vertx) {
         this.jobs = jobs;
         this.deletions = deletions;
         this.imports = imports;
         this.events = events;
+        this.metrics = metrics;
         this.config = config;
         this.vertx = vertx;
         this.owner = ownerName();
@@ -101,7 +103,9 @@ public class JobWorker {
                 return;
             }
             events.claimed(job, owner);
-            run(job).subscribe().with(finished -> done(finished), failure -> failed(job, failure));
+            metrics.started(job);
+            run(job).eventually(() -> metrics.ended(job))
+                    .subscribe().with(finished -> done(finished), failure -> failed(job, failure));
             poll();
         }, failure -> {
             running.decrementAndGet();

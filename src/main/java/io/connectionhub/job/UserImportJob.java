@@ -30,15 +30,17 @@ public class UserImportJob {
     private final ConnectionLifecycle connections;
     private final UserService users;
     private final JobConfig config;
+    private final JobMetrics metrics;
     private final ObjectMapper mapper;
 
     public UserImportJob(Pool pool, JobRepository jobs, ConnectionLifecycle connections, UserService users,
-            JobConfig config, ObjectMapper mapper) {
+            JobConfig config, JobMetrics metrics, ObjectMapper mapper) {
         this.pool = pool;
         this.jobs = jobs;
         this.connections = connections;
         this.users = users;
         this.config = config;
+        this.metrics = metrics;
         this.mapper = mapper;
     }
 
@@ -121,6 +123,7 @@ public class UserImportJob {
                 valid.add(item.checked().user());
             }
         }
+        long started = System.nanoTime();
         return pool.withTransaction(tx -> jobs.renewLease(tx, job.id(), owner, config.lease().toMillis())
                 .chain(() -> connections.lockActive(tx, job.tenantId(), job.connectionId()))
                 .chain(connection -> {
@@ -135,7 +138,7 @@ public class UserImportJob {
                     return jobs.insertErrors(tx, job.id(), tally.seqs, tally.entries, tally.errors)
                             .chain(() -> jobs.recordImportProgress(tx, job.id(), batch.nextIndex(), tally.inserted,
                                     tally.updated, tally.seqs.size()));
-                }));
+                })).invoke(() -> metrics.batch(Job.USERS_IMPORT, batch.items().size(), System.nanoTime() - started));
     }
 
     /** Counts of a written batch, and an error row for each entry that was refused. */

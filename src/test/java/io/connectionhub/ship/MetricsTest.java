@@ -74,6 +74,37 @@ class MetricsTest {
                 "JVM garbage collection");
     }
 
+    @Test
+    void jobMetricsAreExportedByTypeOnly() {
+        TestTenant tenant = TestTenant.create();
+        String connectionId = tenant.api().body(Map.of("name", "metrics-" + UUID.randomUUID().toString().substring(0, 8),
+                "strategy", "auth0")).post("/api/v2/connections").then().statusCode(201).extract().path("id");
+        double before = value(metrics(), "connectionhub_jobs_rows_processed_total{type=\"users_import\"}");
+        String jobId = io.connectionhub.support.Jobs.startImport(tenant, connectionId,
+                io.connectionhub.support.Jobs.usersArray("metrics", 25), false).getString("id");
+        io.connectionhub.support.Jobs.awaitFinished(tenant, jobId, java.time.Duration.ofMinutes(1));
+
+        String metrics = metrics();
+        assertTrue(value(metrics, "connectionhub_jobs_rows_processed_total{type=\"users_import\"}") >= before + 25, metrics);
+        for (String gauge : new String[] { "connectionhub_jobs_queued{type=\"users_import\"}",
+                "connectionhub_jobs_queued{type=\"connection_deletion\"}", "connectionhub_jobs_running{type=\"users_import\"}",
+                "connectionhub_jobs_rows_per_second{type=\"connection_deletion\"}", "connectionhub_jobs_oldest_pending_age_seconds ",
+                "connectionhub_rate_limit_refusals_total " }) {
+            assertTrue(metrics.contains(gauge), gauge + " is exported");
+        }
+        assertFalse(metrics.contains(jobId) || metrics.contains(connectionId) || metrics.contains(tenant.id),
+                "no job, connection or tenant label");
+    }
+
+    private static double value(String metrics, String series) {
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).trim());
+            }
+        }
+        return 0;
+    }
+
     private static double tokensIssued() {
         Matcher matcher = TOKENS_ISSUED.matcher(metrics());
         assertTrue(matcher.find(), "connectionhub_tokens_issued_total is exported without tags");
