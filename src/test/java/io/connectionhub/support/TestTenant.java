@@ -33,6 +33,7 @@ public final class TestTenant {
     }
 
     public static TestTenant create() {
+        SecretRecorder.install();
         String name = "t-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         JsonPath created = given().auth().oauth2(ADMIN_TOKEN).contentType(ContentType.JSON)
                 .body(Map.of("name", name))
