@@ -165,9 +165,14 @@ public class JobRepository {
         return pool.preparedQuery("DELETE FROM job_file_chunks WHERE job_id = $1").execute(Tuple.of(jobId)).replaceWithVoid();
     }
 
-    /** Gives up this worker's leases at once (graceful shutdown), so another replica resumes without waiting. */
+    /**
+     * Gives up this worker's leases at once (graceful shutdown), so another replica resumes without waiting. The
+     * owner goes too: a batch of this worker still running finds it gone at its next lease renewal and stops (one
+     * already inside its transaction holds the job row, so this waits for it to commit).
+     */
     public Uni<Integer> releaseLeases(String owner) {
-        return pool.preparedQuery("UPDATE jobs SET lease_expires_at = now() WHERE lease_owner = $1 AND status = 'processing'")
+        return pool.preparedQuery("UPDATE jobs SET lease_owner = NULL, lease_expires_at = now() WHERE lease_owner = $1 "
+                + "AND status = 'processing'")
                 .execute(Tuple.of(owner)).map(RowSet::rowCount);
     }
 

@@ -113,6 +113,69 @@ class TwoInstancesIT {
                 .then().statusCode(201);
     }
 
+    @Test
+    void aReplicaStoppedGracefullyHandsItsJobOverAtOnce() throws Exception {
+        EmbeddedPostgres.Server database = EmbeddedPostgres.throwaway();
+        int firstPort = freePort();
+        int secondPort = freePort();
+        // a lease far longer than the test may wait: only the handover on SIGTERM lets the other replica resume
+        first = launch(database, firstPort, "graceful-first", Duration.ofMinutes(5));
+        second = launch(database, secondPort, "graceful-second", Duration.ofMinutes(5));
+        awaitReady(firstPort, first);
+        awaitReady(secondPort, second);
+        String token = tenantToken(firstPort);
+        String name = "handover-" + UUID.randomUUID().toString().substring(0, 8);
+        String connectionId = api(firstPort, token).body(Map.of("name", name, "strategy", "auth0"))
+                .post("/api/v2/connections").then().statusCode(201).extract().path("id");
+        String importId = given().port(firstPort).auth().oauth2(token)
+                .multiPart("users", "users.json", Jobs.usersArray(name, 20_000), "application/json")
+                .multiPart("connection_id", connectionId).post("/api/v2/jobs/users-imports")
+                .then().statusCode(202).extract().path("id");
+        awaitStatus(firstPort, token, importId, "completed", Duration.ofMinutes(3));
+        String location = api(firstPort, token).delete("/api/v2/connections/" + connectionId).then().statusCode(202)
+                .extract().header("Location");
+        String jobId = location.substring(location.lastIndexOf('/') + 1);
+
+        long holderPid = awaitLeaseHolder(jobId);
+        Process holder = holderPid == first.pid() ? first : second;
+        int survivorPort = holder == first ? secondPort : firstPort;
+        long stoppedAt = System.nanoTime();
+        holder.destroy();
+        assertTrue(holder.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "stopped on SIGTERM");
+        Object owner = TestDatabase.single("select lease_owner from jobs where id = ?", jobId).get("lease_owner");
+        assertTrue(owner == null || !owner.toString().contains(":" + holderPid + ":"),
+                "the stopped replica handed its lease back (now: " + owner + ")");
+
+        JsonPath job = awaitStatus(survivorPort, token, jobId, "completed", Duration.ofMinutes(2));
+        long seconds = Duration.ofNanos(System.nanoTime() - stoppedAt).toSeconds();
+        assertTrue(seconds < 120, "finished " + seconds + " s after the SIGTERM, long before the 5 min lease");
+        assertEquals(20_000L, job.getLong("summary.deleted"));
+        assertEquals(0L, TestDatabase.count("select count(*) from users where connection_id = ?", connectionId));
+    }
+
+    private static long awaitLeaseHolder(String jobId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, Object> row = TestDatabase.single("select lease_owner, deleted from jobs where id = ?", jobId);
+            if (row.get("lease_owner") != null && ((Number) row.get("deleted")).longValue() > 0) {
+                return Long.parseLong(row.get("lease_owner").toString().split(":")[1]);
+            }
+            Thread.sleep(20);
+        }
+        fail("no worker took job " + jobId);
+        return -1;
+    }
+
+    private static String tenantToken(int port) {
+        JsonPath created = given().port(port).auth().oauth2(TestTenant.ADMIN_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("name", "two-" + UUID.randomUUID().toString().substring(0, 8)))
+                .post("/admin/v1/tenants").then().statusCode(201).extract().jsonPath();
+        return given().port(port).contentType(ContentType.JSON)
+                .body(Map.of("grant_type", "client_credentials", "client_id", created.getString("management_client.client_id"),
+                        "client_secret", created.getString("management_client.client_secret")))
+                .post("/oauth/token").then().statusCode(200).extract().path("access_token");
+    }
+
     private static RequestSpecification api(int port, String token) {
         return given().port(port).auth().oauth2(token).contentType(ContentType.JSON);
     }
@@ -136,6 +199,10 @@ class TwoInstancesIT {
     }
 
     private static Process launch(EmbeddedPostgres.Server database, int port, String name) throws Exception {
+        return launch(database, port, name, LEASE);
+    }
+
+    private static Process launch(EmbeddedPostgres.Server database, int port, String name, Duration lease) throws Exception {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         assertTrue(Files.exists(jar), "package the application first");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -150,7 +217,7 @@ class TwoInstancesIT {
                 "CONNECTIONHUB_ENCRYPTION_KEY", DevDefaultsConfigSourceFactory.testEncryptionKey(),
                 "CONNECTIONHUB_ADMIN_TOKEN", TestTenant.ADMIN_TOKEN));
         env.putAll(Map.of(
-                "CONNECTIONHUB_JOBS_LEASE", LEASE.toSeconds() + "s",
+                "CONNECTIONHUB_JOBS_LEASE", lease.toSeconds() + "s",
                 "CONNECTIONHUB_JOBS_POLL_INTERVAL", "200ms",
                 "CONNECTIONHUB_JOBS_PURGE_BATCH_SIZE", "500",
                 "CONNECTIONHUB_JOBS_PURGE_PAUSE", "100ms",
