@@ -16,6 +16,7 @@ mkdir -p "$OUT"
 cd "$ROOT"
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
 
 need_tools() {
     for tool in wrk curl; do
@@ -50,11 +51,17 @@ start_db() {
     log "PostgreSQL up (pid $POSTGRES_PID; $POSTGRES_SETTINGS)"
 }
 
-# Starts the packaged application against the database; APP_PID is its process.
-start_app() {
+# Exports what the packaged application needs besides the database: fresh keys, the admin token, the port.
+app_env() {
     eval "$("$JAVA" -cp "$TOOLS_CP" io.connectionhub.devdb.GenerateKeys)"
     export CONNECTIONHUB_JWT_SIGNING_KEY CONNECTIONHUB_ENCRYPTION_KEY
-    export CONNECTIONHUB_ADMIN_TOKEN=$ADMIN_TOKEN QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_LOG_CONSOLE_LEVEL=WARN
+    export CONNECTIONHUB_ADMIN_TOKEN=$ADMIN_TOKEN QUARKUS_HTTP_PORT=$APP_PORT CONNECTIONHUB_PUBLIC_URL=$BASE
+}
+
+# Starts the packaged application against the database; APP_PID is its process.
+start_app() {
+    app_env
+    export QUARKUS_LOG_CONSOLE_LEVEL=WARN
     # shellcheck disable=SC2086
     "$JAVA" $APP_JAVA_OPTS ${APP_EXTRA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$OUT/app.log" 2>&1 &
     APP_PID=$!

@@ -11,8 +11,8 @@
 #   jdk25-aot-quarkus   quarkus.package.jar.appcds.enabled + use-aot, run with -XX:AOTCache=app.aot
 #   jdk17-cds-quarkus   quarkus.package.jar.appcds.enabled, run with -XX:SharedArchiveFile=app-cds.jsa
 #
-# Needs only this repository, a JDK 17 and (for the JDK 25 variants) a JDK 25, curl and openssl; no Docker and no
-# installed database: a throwaway PostgreSQL is started from the same binaries the tests use.
+# Needs only this repository, a JDK 17 and (for the JDK 25 variants) a JDK 25, and curl; no Docker and no installed
+# database: a throwaway PostgreSQL is started from the same binaries the tests use (bench/lib.sh).
 #
 # Usage: bench/startup.sh [runs]           (default 5 runs per variant)
 # Environment:
@@ -20,9 +20,9 @@
 #   BENCH_VARIANTS             which variants, e.g. "jdk17 jdk25-aot" (default: all four)
 #   BENCH_JAVA_OPTS            extra JVM options for every run, e.g. "-Xmx256m"
 #   BENCH_REBUILD=1            package the application even if target/quarkus-app looks current
-set -euo pipefail
-
-source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+BENCH_OUT=$OUT
+BENCH_ROOT=$ROOT
 
 RUNS="${1:-5}"
 VARIANTS="${BENCH_VARIANTS:-jdk17 jdk25 jdk25-aot jdk17-cds}"
@@ -34,7 +34,8 @@ cleanup() {
     kill -KILL "$APP_PID" 2>/dev/null || true
     wait "$APP_PID" 2>/dev/null || true
   fi
-  stop_postgres
+  APP_PID=""
+  stop_all
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -186,11 +187,10 @@ JAVA25="$(find_jdk 25 "${JAVA25_HOME:-}")"
 [[ -n "$JAVA17" ]] || log "no JDK 17 found (set JAVA17_HOME): skipping its variants"
 [[ -n "$JAVA25" ]] || log "no JDK 25 found (set JAVA25_HOME): skipping its variants"
 
-ensure_packaged
-start_postgres
-APP_PORT="$(free_port)"
-export_app_env
-log "PostgreSQL on port $PG_PORT, application on port $APP_PORT, $RUNS runs per variant"
+build_app
+start_db
+app_env
+log "application on port $APP_PORT, $RUNS runs per variant"
 
 RESULTS="$BENCH_OUT/startup-$(date +%Y%m%d-%H%M%S).txt"
 {
