@@ -103,6 +103,46 @@ public class ConnectionService {
                 .map(saved -> mapper.toResponse(saved, withOptions));
     }
 
+    /**
+     * A connection whose identity-provider settings another feature keeps (an organization's SAML or OIDC connection):
+     * the name rule, the tenant-wide name uniqueness and the deletion are this service's; its options stay empty.
+     * Joins the caller's transaction.
+     */
+    @WithTransaction
+    public Uni<ConnectionResponse> createManaged(String tenantId, String name, String strategy, List<String> realms,
+            boolean active) {
+        checkName(name);
+        Connection connection = new Connection();
+        connection.id = Ids.alphanumeric("con_", 16);
+        connection.tenantId = tenantId;
+        connection.name = name;
+        connection.strategy = strategy;
+        connection.state = Connection.ACTIVE;
+        connection.realms = realms(realms, name);
+        connection.options = json.createObjectNode();
+        connection.authenticationActive = active;
+        connection.createdAt = Timestamps.nowUtc();
+        connection.updatedAt = connection.createdAt;
+        return insert(connection).map(saved -> mapper.toResponse(saved, false));
+    }
+
+    /** Renames a managed connection (same rules and uniqueness as create) and sets its realms and whether it serves login. */
+    @WithTransaction
+    public Uni<ConnectionResponse> updateManaged(String tenantId, String id, String name, List<String> realms,
+            boolean active) {
+        checkName(name);
+        return find(tenantId, id).chain(connection -> {
+            connection.name = name;
+            connection.realms = realms(realms, name);
+            connection.authenticationActive = active;
+            connection.updatedAt = Timestamps.nowUtc();
+            return connections.flush()
+                    .onFailure(failure -> UniqueViolation.of(failure, "connections_name_key"))
+                    .recoverWithUni(failure -> nameTaken(tenantId, name))
+                    .map(ignored -> mapper.toResponse(connection, false));
+        });
+    }
+
     /** Inserts and flushes, so a name collision surfaces here as the unique index's violation. */
     Uni<Connection> insert(Connection connection) {
         return connections.persistAndFlush(connection)
@@ -119,6 +159,16 @@ public class ConnectionService {
     @WithSession
     public Uni<ConnectionResponse> get(String tenantId, String id, boolean withOptions) {
         return find(tenantId, id).map(connection -> mapper.toResponse(connection, withOptions));
+    }
+
+    /** The active connections of the tenant among {@code ids} (without options), in creation order. */
+    @WithSession
+    public Uni<List<ConnectionResponse>> getAll(String tenantId, List<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return connections.findActive(tenantId, ids)
+                .map(found -> found.stream().map(connection -> mapper.toResponse(connection, false)).toList());
     }
 
     /**
@@ -199,6 +249,11 @@ public class ConnectionService {
     /** The connection leaves every read now; its name stays reserved until its users are purged. */
     public Uni<DeletionStarted> delete(String tenantId, String id) {
         return deletions.start(tenantId, id);
+    }
+
+    /** Whether a deletion of this connection of the tenant was ever started (it may have finished). */
+    public Uni<Boolean> deletionStarted(String tenantId, String id) {
+        return deletions.started(tenantId, id);
     }
 
     @WithSession
