@@ -106,7 +106,8 @@ public class ConnectionService {
     /**
      * A connection whose identity-provider settings another feature keeps (an organization's SAML or OIDC connection):
      * the name rule, the tenant-wide name uniqueness and the deletion are this service's; its options stay empty.
-     * Joins the caller's transaction.
+     * Joins the caller's transaction. A taken name fails that transaction with the unique index's violation: run it
+     * through {@link #reportingNameTaken} to get the 409.
      */
     @WithTransaction
     public Uni<ConnectionResponse> createManaged(String tenantId, String name, String strategy, List<String> realms,
@@ -123,10 +124,13 @@ public class ConnectionService {
         connection.authenticationActive = active;
         connection.createdAt = Timestamps.nowUtc();
         connection.updatedAt = connection.createdAt;
-        return insert(connection).map(saved -> mapper.toResponse(saved, false));
+        return connections.persistAndFlush(connection).map(saved -> mapper.toResponse(saved, false));
     }
 
-    /** Renames a managed connection (same rules and uniqueness as create) and sets its realms and whether it serves login. */
+    /**
+     * Renames a managed connection and sets its realms and whether it serves login; joins the caller's transaction,
+     * which a taken name fails as in {@link #createManaged}.
+     */
     @WithTransaction
     public Uni<ConnectionResponse> updateManaged(String tenantId, String id, String name, List<String> realms,
             boolean active) {
@@ -136,11 +140,18 @@ public class ConnectionService {
             connection.realms = realms(realms, name);
             connection.authenticationActive = active;
             connection.updatedAt = Timestamps.nowUtc();
-            return connections.flush()
-                    .onFailure(failure -> UniqueViolation.of(failure, "connections_name_key"))
-                    .recoverWithUni(failure -> nameTaken(tenantId, name))
-                    .map(ignored -> mapper.toResponse(connection, false));
+            return connections.flush().map(ignored -> mapper.toResponse(connection, false));
         });
+    }
+
+    /**
+     * {@code transaction} (a managed create or rename of {@code name}), with a name collision reported as
+     * {@link ConnectionNameTaken}, saying whether a deletion still holds the name. Asked once the failed transaction
+     * has given its connection back, so a burst of colliding writes cannot starve the pool.
+     */
+    public <T> Uni<T> reportingNameTaken(String tenantId, String name, Uni<T> transaction) {
+        return transaction.onFailure(failure -> UniqueViolation.of(failure, "connections_name_key"))
+                .recoverWithUni(failure -> nameTaken(tenantId, name));
     }
 
     /** Inserts and flushes, so a name collision surfaces here as the unique index's violation. */

@@ -70,8 +70,8 @@ public class OrgConnectionService {
                 .chain(type -> idpSettings(type, request, null)
                         .chain(saml -> !type.saml() ? Uni.createFrom().item(new Remote(saml, null))
                                 : spIdentities.generate().map(sp -> new Remote(saml, sp)))
-                        .chain(remote -> Panache.withTransaction(() -> insert(tenantId, organizationId, type, request,
-                                remote))));
+                        .chain(remote -> connections.reportingNameTaken(tenantId, request.name(),
+                                Panache.withTransaction(() -> insert(tenantId, organizationId, type, request, remote)))));
     }
 
     /** The write of a create: the connection, its link, group roles and SP identity, in the caller's transaction. */
@@ -125,8 +125,9 @@ public class OrgConnectionService {
                     }
                     return usableDomain(tenantId, organizationId, request.domain(), LockModeType.NONE)
                             .chain(() -> idpSettings(type, request, current))
-                            .chain(saml -> Panache.withTransaction(() -> rewrite(tenantId, organizationId, wireId, type,
-                                    request, saml)));
+                            .chain(saml -> connections.reportingNameTaken(tenantId, request.name(),
+                                    Panache.withTransaction(() -> rewrite(tenantId, organizationId, wireId, type, request,
+                                            saml))));
                 }));
     }
 
