@@ -21,8 +21,7 @@ public class GroupRoleRepository implements PanacheRepositoryBase<GroupRole, Str
                 Parameters.with("tenant", tenantId).and("connections", connectionIds)).list();
     }
 
-    public Uni<Long> deleteFor(String tenantId, String connectionId) {
-        return delete("tenantId = :tenant and connectionId = :connection",
-                Parameters.with("tenant", tenantId).and("connection", connectionId));
+    public Uni<Long> deleteIn(String tenantId, List<String> ids) {
+        return delete("tenantId = :tenant and id in :ids", Parameters.with("tenant", tenantId).and("ids", ids));
     }
 }

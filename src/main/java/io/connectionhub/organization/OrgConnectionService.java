@@ -258,7 +258,7 @@ public class OrgConnectionService {
                 result.add(role);
             }
             Uni<Void> removed = byId.isEmpty() ? Uni.createFrom().voidItem()
-                    : groupRoles.delete("id in ?1", List.copyOf(byId.keySet())).replaceWithVoid();
+                    : groupRoles.deleteIn(link.tenantId, List.copyOf(byId.keySet())).replaceWithVoid();
             return removed.chain(() -> result.isEmpty() ? Uni.createFrom().voidItem() : groupRoles.persist(result))
                     .replaceWith(result);
         });
