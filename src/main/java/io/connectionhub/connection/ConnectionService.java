@@ -103,6 +103,19 @@ public class ConnectionService {
                 .map(saved -> mapper.toResponse(saved, withOptions));
     }
 
+    /** Inserts and flushes, so a name collision surfaces here as the unique index's violation. */
+    Uni<Connection> insert(Connection connection) {
+        return connections.persistAndFlush(connection)
+                .onFailure(failure -> UniqueViolation.of(failure, "connections_name_key"))
+                .recoverWithUni(failure -> nameTaken(connection.tenantId, connection.name));
+    }
+
+    /** The 409 for a taken name, saying whether a deletion still holds it. */
+    private <T> Uni<T> nameTaken(String tenantId, String name) {
+        return deletions.pendingFor(tenantId, name)
+                .onItem().transformToUni(pending -> Uni.createFrom().failure(new ConnectionNameTaken(pending)));
+    }
+
     /**
      * A connection whose identity-provider settings another feature keeps (an organization's SAML or OIDC connection):
      * the name rule, the tenant-wide name uniqueness and the deletion are this service's; its options stay empty.
@@ -152,19 +165,6 @@ public class ConnectionService {
     public <T> Uni<T> reportingNameTaken(String tenantId, String name, Uni<T> transaction) {
         return transaction.onFailure(failure -> UniqueViolation.of(failure, "connections_name_key"))
                 .recoverWithUni(failure -> nameTaken(tenantId, name));
-    }
-
-    /** Inserts and flushes, so a name collision surfaces here as the unique index's violation. */
-    Uni<Connection> insert(Connection connection) {
-        return connections.persistAndFlush(connection)
-                .onFailure(failure -> UniqueViolation.of(failure, "connections_name_key"))
-                .recoverWithUni(failure -> nameTaken(connection.tenantId, connection.name));
-    }
-
-    /** The 409 for a taken name, saying whether a deletion still holds it. */
-    private <T> Uni<T> nameTaken(String tenantId, String name) {
-        return deletions.pendingFor(tenantId, name)
-                .onItem().transformToUni(pending -> Uni.createFrom().failure(new ConnectionNameTaken(pending)));
     }
 
     @WithSession
