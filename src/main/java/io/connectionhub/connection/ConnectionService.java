@@ -25,6 +25,7 @@ import io.connectionhub.common.PageRequest;
 import io.connectionhub.common.Timestamps;
 import io.connectionhub.common.UniqueViolation;
 import io.connectionhub.tenant.ClientService;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -67,7 +68,6 @@ public class ConnectionService {
         this.json = json;
     }
 
-    @WithTransaction
     public Uni<ConnectionResponse> create(String tenantId, ConnectionRequest request, boolean withOptions) {
         if (request == null) {
             throw new InvalidRequest(null, "Missing required property: name", NAME_RULE);
@@ -97,20 +97,18 @@ public class ConnectionService {
         ObjectNode options = request.options() == null ? json.createObjectNode() : request.options();
         return optionRules.check(connection.strategy, options)
                 .invoke(checked -> connection.options = secrets.seal(checked, tenantId, connection.id))
-                .chain(() -> knownClients(tenantId, request.enabledClients()))
-                .invoke(enabled -> connection.enabledClients = enabled)
-                .chain(() -> insert(connection))
+                .chain(() -> Panache.withTransaction(() -> knownClients(tenantId, request.enabledClients())
+                        .invoke(enabled -> connection.enabledClients = enabled)
+                        .chain(() -> connections.persistAndFlush(connection))))
+                .onFailure(failure -> UniqueViolation.of(failure, "connections_name_key"))
+                .recoverWithUni(failure -> nameTaken(connection.tenantId, connection.name))
                 .map(saved -> mapper.toResponse(saved, withOptions));
     }
 
-    /** Inserts and flushes, so a name collision surfaces here as the unique index's violation. */
-    Uni<Connection> insert(Connection connection) {
-        return connections.persistAndFlush(connection)
-                .onFailure(failure -> UniqueViolation.of(failure, "connections_name_key"))
-                .recoverWithUni(failure -> nameTaken(connection.tenantId, connection.name));
-    }
-
-    /** The 409 for a taken name, saying whether a deletion still holds it. */
+    /**
+     * The 409 for a taken name, saying whether a deletion still holds it. Asked after the failed transaction has
+     * given its connection back: asking while holding it could starve the pool under a burst of creates.
+     */
     private <T> Uni<T> nameTaken(String tenantId, String name) {
         return deletions.pendingFor(tenantId, name)
                 .onItem().transformToUni(pending -> Uni.createFrom().failure(new ConnectionNameTaken(pending)));

@@ -45,7 +45,7 @@ public class JobRepository {
 
     Uni<Void> insertFileChunk(SqlClient client, String jobId, int seq, Buffer data) {
         return client.preparedQuery("INSERT INTO job_file_chunks (job_id, seq, data) VALUES ($1, $2, $3)")
-                .execute(Tuple.of(jobId, seq, data)).replaceWithVoid();
+                .execute(Tuple.tuple().addString(jobId).addInteger(seq).addBuffer(data)).replaceWithVoid();
     }
 
     Uni<Integer> fileChunkCount(String jobId) {
