@@ -45,11 +45,6 @@ public class ConnectionRepository implements PanacheRepositoryBase<Connection, S
                 Parameters.with("tenant", tenantId).and("id", id)).firstResult();
     }
 
-    public Uni<List<Connection>> findActive(String tenantId, List<String> ids) {
-        return find("tenantId = :tenant and id in :ids and state = 'active'", Sort.by("seq"),
-                Parameters.with("tenant", tenantId).and("ids", ids)).list();
-    }
-
     /** The connection holding {@code name} in the tenant, whatever its state. */
     public Uni<Connection> findByName(String tenantId, String name) {
         return find("tenantId = :tenant and lower(name) = lower(:name)",

@@ -115,50 +115,9 @@ public class ConnectionService {
     }
 
     /**
-     * A connection whose identity-provider settings another feature keeps (an organization's SAML or OIDC connection):
-     * the name rule, the tenant-wide name uniqueness and the deletion are this service's; its options stay empty.
-     * Joins the caller's transaction. A taken name fails that transaction with the unique index's violation: run it
-     * through {@link #reportingNameTaken} to get the 409.
-     */
-    @WithTransaction
-    public Uni<ConnectionResponse> createManaged(String tenantId, String name, String strategy, List<String> realms,
-            boolean active) {
-        checkName(name);
-        Connection connection = new Connection();
-        connection.id = Ids.alphanumeric("con_", 16);
-        connection.tenantId = tenantId;
-        connection.name = name;
-        connection.strategy = strategy;
-        connection.state = Connection.ACTIVE;
-        connection.realms = realms(realms, name);
-        connection.options = json.createObjectNode();
-        connection.authenticationActive = active;
-        connection.createdAt = Timestamps.nowUtc();
-        connection.updatedAt = connection.createdAt;
-        return connections.persistAndFlush(connection).map(saved -> mapper.toResponse(saved, false));
-    }
-
-    /**
-     * Renames a managed connection and sets its realms and whether it serves login; joins the caller's transaction,
-     * which a taken name fails as in {@link #createManaged}.
-     */
-    @WithTransaction
-    public Uni<ConnectionResponse> updateManaged(String tenantId, String id, String name, List<String> realms,
-            boolean active) {
-        checkName(name);
-        return find(tenantId, id).chain(connection -> {
-            connection.name = name;
-            connection.realms = realms(realms, name);
-            connection.authenticationActive = active;
-            connection.updatedAt = Timestamps.nowUtc();
-            return connections.flush().map(ignored -> mapper.toResponse(connection, false));
-        });
-    }
-
-    /**
-     * {@code transaction} (a managed create or rename of {@code name}), with a name collision reported as
-     * {@link ConnectionNameTaken}, saying whether a deletion still holds the name. Asked once the failed transaction
-     * has given its connection back, so a burst of colliding writes cannot starve the pool.
+     * {@code transaction} (another feature's, creating or renaming a connection through {@link ConnectionLifecycle}),
+     * with a collision on {@code name} reported as {@link ConnectionNameTaken}, saying whether a deletion still holds
+     * the name. Asked once the failed transaction has given its connection back, as {@link #create} does.
      */
     public <T> Uni<T> reportingNameTaken(String tenantId, String name, Uni<T> transaction) {
         return transaction.onFailure(failure -> UniqueViolation.of(failure, "connections_name_key"))
@@ -168,16 +127,6 @@ public class ConnectionService {
     @WithSession
     public Uni<ConnectionResponse> get(String tenantId, String id, boolean withOptions) {
         return find(tenantId, id).map(connection -> mapper.toResponse(connection, withOptions));
-    }
-
-    /** The active connections of the tenant among {@code ids} (without options), in creation order. */
-    @WithSession
-    public Uni<List<ConnectionResponse>> getAll(String tenantId, List<String> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return connections.findActive(tenantId, ids)
-                .map(found -> found.stream().map(connection -> mapper.toResponse(connection, false)).toList());
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,43 +18,46 @@ import io.connectionhub.common.Ids;
 import io.connectionhub.common.InvalidRequest;
 import io.connectionhub.common.NotFound;
 import io.connectionhub.common.Timestamps;
-import io.connectionhub.connection.ConnectionResponse;
+import io.connectionhub.connection.ConnectionLifecycle;
 import io.connectionhub.connection.ConnectionService;
+import io.connectionhub.connection.ConnectionSummary;
 import io.connectionhub.saml.ParsedCertificate;
 import io.connectionhub.saml.SpEndpoints;
 import io.connectionhub.saml.SpIdentityService;
 import io.connectionhub.saml.X509Certificates;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * An organization's SAML and OIDC connections. Each is a tenant connection ({@link ConnectionService}: name rule,
- * tenant-wide name uniqueness, deletion job) plus the organization's link to it, its IdP settings and group roles,
- * and for SAML an SP identity. A write checks what it can before any remote request (organization, fields, domain),
- * talks to the IdP (metadata, discovery) outside any transaction, then re-checks the organization and domain under
- * lock in the transaction that writes.
+ * An organization's SAML and OIDC connections. Each is a tenant connection (its row written through
+ * {@link ConnectionLifecycle}: name rule, tenant-wide name uniqueness; deleted through {@link ConnectionService}) plus
+ * the organization's link to it, its IdP settings and group roles, and for SAML an SP identity, all written in one
+ * transaction. A write checks what it can before any remote request (organization, fields, domain), talks to the IdP
+ * (metadata, discovery) outside any transaction, then re-checks the organization and domain under lock in the
+ * transaction that writes.
  */
 @ApplicationScoped
 public class OrgConnectionService {
 
+    private final Pool pool;
     private final OrganizationService organizations;
-    private final OrganizationDomainRepository domains;
     private final OrgConnectionRepository links;
-    private final GroupRoleRepository groupRoles;
+    private final ConnectionLifecycle connectionRows;
     private final ConnectionService connections;
     private final SpIdentityService spIdentities;
     private final IdpSettingsReader idps;
     private final FieldEncryption encryption;
     private final ObjectMapper json;
 
-    public OrgConnectionService(OrganizationService organizations, OrganizationDomainRepository domains,
-            OrgConnectionRepository links, GroupRoleRepository groupRoles, ConnectionService connections,
-            SpIdentityService spIdentities, IdpSettingsReader idps, FieldEncryption encryption, ObjectMapper json) {
+    public OrgConnectionService(Pool pool, OrganizationService organizations, OrgConnectionRepository links,
+            ConnectionLifecycle connectionRows, ConnectionService connections, SpIdentityService spIdentities,
+            IdpSettingsReader idps, FieldEncryption encryption, ObjectMapper json) {
+        this.pool = pool;
         this.organizations = organizations;
-        this.domains = domains;
         this.links = links;
-        this.groupRoles = groupRoles;
+        this.connectionRows = connectionRows;
         this.connections = connections;
         this.spIdentities = spIdentities;
         this.idps = idps;
@@ -64,40 +66,38 @@ public class OrgConnectionService {
     }
 
     public Uni<OrgConnectionResponse> create(String tenantId, String organizationId, OrgConnectionRequest request) {
-        return organizations.writable(tenantId, organizationId, LockModeType.NONE)
-                .map(organization -> OrgConnectionRules.check(request, true))
-                .call(type -> usableDomain(tenantId, organizationId, request.domain(), LockModeType.NONE))
+        return writable(pool, tenantId, organizationId)
+                .map(ignored -> OrgConnectionRules.check(request, true))
+                .call(type -> usableDomain(pool, tenantId, organizationId, request.domain()))
                 .chain(type -> idpSettings(type, request, null)
                         .chain(saml -> !type.saml() ? Uni.createFrom().item(new Remote(saml, null))
                                 : spIdentities.generate().map(sp -> new Remote(saml, sp)))
                         .chain(remote -> connections.reportingNameTaken(tenantId, request.name(),
-                                Panache.withTransaction(() -> insert(tenantId, organizationId, type, request, remote)))));
+                                pool.withTransaction(tx -> insert(tx, tenantId, organizationId, type, request, remote)))));
     }
 
-    /** The write of a create: the connection, its link, group roles and SP identity, in the caller's transaction. */
-    private Uni<OrgConnectionResponse> insert(String tenantId, String organizationId, OrgConnectionType type,
-            OrgConnectionRequest request, Remote remote) {
-        return organizations.writable(tenantId, organizationId, LockModeType.PESSIMISTIC_READ)
-                .chain(() -> usableDomain(tenantId, organizationId, request.domain(), LockModeType.PESSIMISTIC_READ))
-                .chain(domain -> connections.createManaged(tenantId, request.name(), type.strategy(),
-                        List.of(domain.domainName), request.active() == null || request.active()).chain(connection -> {
+    /** The write of a create: the connection row, its link, group roles and SP identity. */
+    private Uni<OrgConnectionResponse> insert(SqlConnection tx, String tenantId, String organizationId,
+            OrgConnectionType type, OrgConnectionRequest request, Remote remote) {
+        return writable(tx, tenantId, organizationId)
+                .chain(() -> usableDomain(tx, tenantId, organizationId, request.domain()))
+                .chain(domain -> connectionRows.insertManaged(tx, tenantId, request.name(), type.strategy(),
+                        List.of(domain.domainName()), request.active() == null || request.active()).chain(connection -> {
                             OrgConnection link = new OrgConnection();
                             link.connectionId = connection.id();
                             link.tenantId = tenantId;
                             link.organizationId = organizationId;
                             link.createdAt = Timestamps.nowUtc();
                             apply(link, type, request, domain, remote.saml());
-                            Uni<SpEndpoints> sp = remote.sp() == null ? Uni.createFrom().nullItem()
-                                    : Uni.createFrom().deferred(() -> spIdentities.store(tenantId, link.connectionId,
-                                            remote.sp()));
-                            return links.persistAndFlush(link)
-                                    .chain(() -> replaceGroupRoles(link, request.groupRoles()))
-                                    .chain(roles -> sp.map(endpoints -> response(link, connection, domain.domainName,
-                                            roles, endpoints)));
+                            List<GroupRole> roles = groupRoles(link, request.groupRoles(), List.of());
+                            return links.insert(tx, link)
+                                    .chain(() -> links.replaceGroupRoles(tx, tenantId, link.connectionId, roles))
+                                    .chain(() -> remote.sp() == null ? Uni.createFrom().<SpEndpoints> nullItem()
+                                            : spIdentities.store(tx, tenantId, link.connectionId, remote.sp()))
+                                    .map(sp -> response(link, connection, roles, sp));
                         }));
     }
 
-    @WithSession
     public Uni<OrgConnectionsList> list(String tenantId, String organizationId) {
         return organizations.find(tenantId, organizationId)
                 .chain(organization -> links.listFor(tenantId, List.of(organizationId)))
@@ -105,7 +105,6 @@ public class OrgConnectionService {
                 .map(OrgConnectionsList::new);
     }
 
-    @WithSession
     public Uni<OrgConnectionResponse> get(String tenantId, String organizationId, String wireId) {
         return organizations.find(tenantId, organizationId)
                 .chain(organization -> activeLink(tenantId, organizationId, wireId))
@@ -116,35 +115,39 @@ public class OrgConnectionService {
     /** Replaces the connection's settings; the SP identity of a SAML connection stays. */
     public Uni<OrgConnectionResponse> update(String tenantId, String organizationId, String wireId,
             OrgConnectionRequest request) {
-        return organizations.writable(tenantId, organizationId, LockModeType.NONE)
-                .map(organization -> OrgConnectionRules.check(request, false))
+        return writable(pool, tenantId, organizationId)
+                .map(ignored -> OrgConnectionRules.check(request, false))
                 .chain(type -> activeLink(tenantId, organizationId, wireId).chain(current -> {
                     if (OrgConnectionType.of(current.connectionType).saml() != type.saml()) {
                         throw new InvalidRequest("ConnectionType", "a " + current.connectionType + " connection cannot "
                                 + "become " + type.wire() + " (SAML and OIDC do not mix); create a new connection", null);
                     }
-                    return usableDomain(tenantId, organizationId, request.domain(), LockModeType.NONE)
+                    return usableDomain(pool, tenantId, organizationId, request.domain())
                             .chain(() -> idpSettings(type, request, current))
                             .chain(saml -> connections.reportingNameTaken(tenantId, request.name(),
-                                    Panache.withTransaction(() -> rewrite(tenantId, organizationId, wireId, type, request,
-                                            saml))));
+                                    pool.withTransaction(tx -> rewrite(tx, tenantId, organizationId,
+                                            current.connectionId, type, request, saml))));
                 }));
     }
 
-    /** The write of an update, in the caller's transaction. */
-    private Uni<OrgConnectionResponse> rewrite(String tenantId, String organizationId, String wireId,
-            OrgConnectionType type, OrgConnectionRequest request, IdpSettingsReader.SamlIdp saml) {
-        return organizations.writable(tenantId, organizationId, LockModeType.PESSIMISTIC_READ)
-                .chain(() -> activeLink(tenantId, organizationId, wireId))
-                .chain(link -> usableDomain(tenantId, organizationId, request.domain(), LockModeType.PESSIMISTIC_READ)
-                        .chain(domain -> connections.updateManaged(tenantId, link.connectionId, request.name(),
-                                List.of(domain.domainName), request.active() == null || request.active())
+    /** The write of an update; the link is locked first, so that two updates of one connection take turns. */
+    private Uni<OrgConnectionResponse> rewrite(SqlConnection tx, String tenantId, String organizationId,
+            String connectionId, OrgConnectionType type, OrgConnectionRequest request, IdpSettingsReader.SamlIdp saml) {
+        return writable(tx, tenantId, organizationId)
+                .chain(() -> links.lock(tx, tenantId, organizationId, connectionId))
+                .onItem().ifNull().failWith(OrgConnectionService::connectionNotFound)
+                .chain(link -> usableDomain(tx, tenantId, organizationId, request.domain())
+                        .chain(domain -> connectionRows.updateManaged(tx, tenantId, connectionId, request.name(),
+                                List.of(domain.domainName()), request.active() == null || request.active())
+                                .onItem().ifNull().failWith(OrgConnectionService::connectionNotFound)
                                 .chain(connection -> {
                                     apply(link, type, request, domain, saml);
-                                    return replaceGroupRoles(link, request.groupRoles())
-                                            .chain(roles -> spIdentities.endpoints(tenantId, List.of(link.connectionId))
-                                                    .map(sp -> response(link, connection, domain.domainName, roles,
-                                                            sp.get(link.connectionId))));
+                                    return links.groupRoles(tx, tenantId, List.of(connectionId))
+                                            .map(current -> groupRoles(link, request.groupRoles(), current))
+                                            .call(roles -> links.update(tx, link)
+                                                    .chain(() -> links.replaceGroupRoles(tx, tenantId, connectionId, roles)))
+                                            .chain(roles -> spIdentities.endpoints(tenantId, List.of(connectionId))
+                                                    .map(sp -> response(link, connection, roles, sp.get(connectionId))));
                                 })));
     }
 
@@ -156,7 +159,7 @@ public class OrgConnectionService {
         String connectionId = OrgConnectionIds.connectionId(wireId);
         return organizations.find(tenantId, organizationId)
                 .chain(organization -> connectionId == null ? Uni.createFrom().nullItem()
-                        : links.findInOrganization(tenantId, organizationId, connectionId))
+                        : links.find(tenantId, organizationId, connectionId))
                 .chain(link -> {
                     if (link == null) {
                         return connectionId == null ? Uni.createFrom().failure(connectionNotFound())
@@ -168,6 +171,26 @@ public class OrgConnectionService {
                             .onFailure(NotFound.class).transform(ignored -> new DeletionAlreadyStarted())
                             .replaceWith(Deleted.YES);
                 });
+    }
+
+    /** 8118 when the tenant has no such organization, 8180 when it is deactivated; share-locked in a transaction. */
+    private Uni<Void> writable(SqlClient client, String tenantId, String organizationId) {
+        return links.lockOrganization(client, tenantId, organizationId)
+                .invoke(OrganizationService::requireWritable).replaceWithVoid();
+    }
+
+    /** The organization's domain of that name: 8150 when it has none, 8177 when it is not verified. */
+    private Uni<OrgConnectionRepository.DomainRow> usableDomain(SqlClient client, String tenantId, String organizationId,
+            String name) {
+        return links.lockDomain(client, tenantId, organizationId, name).map(domain -> {
+            if (domain == null) {
+                throw new DomainNotInOrganization(name);
+            }
+            if (!domain.verified()) {
+                throw new DomainNotVerified(name);
+            }
+            return domain;
+        });
     }
 
     /** What the IdP told: SAML settings (null for OIDC). An OIDC issuer is checked by discovery when it changes. */
@@ -187,29 +210,20 @@ public class OrgConnectionService {
         if (connectionId == null) {
             return Uni.createFrom().failure(connectionNotFound());
         }
-        return links.findInOrganization(tenantId, organizationId, connectionId)
+        return links.find(tenantId, organizationId, connectionId)
                 .onItem().ifNull().failWith(OrgConnectionService::connectionNotFound)
-                .call(link -> connections.get(tenantId, connectionId, false)
-                        .onFailure(NotFound.class).transform(ignored -> connectionNotFound()));
-    }
-
-    /** The organization's domain of that name: 8150 when it has none, 8177 when it is not verified. */
-    private Uni<OrganizationDomain> usableDomain(String tenantId, String organizationId, String name, LockModeType lock) {
-        return domains.findByName(tenantId, organizationId, name, lock).map(domain -> {
-            if (domain == null) {
-                throw new DomainNotInOrganization(name);
-            }
-            if (!domain.verified()) {
-                throw new DomainNotVerified(name);
-            }
-            return domain;
-        });
+                .call(link -> connectionRows.findActive(pool, tenantId, List.of(connectionId)).invoke(active -> {
+                    if (active.isEmpty()) {
+                        throw connectionNotFound();
+                    }
+                }));
     }
 
     /** Sets every setting from the request: a PUT replaces them all, except a ClientSecret it leaves out. */
-    private void apply(OrgConnection link, OrgConnectionType type, OrgConnectionRequest request, OrganizationDomain domain,
-            IdpSettingsReader.SamlIdp saml) {
-        link.domainId = domain.id;
+    private void apply(OrgConnection link, OrgConnectionType type, OrgConnectionRequest request,
+            OrgConnectionRepository.DomainRow domain, IdpSettingsReader.SamlIdp saml) {
+        link.domainId = domain.id();
+        link.domainName = domain.domainName();
         link.connectionType = type.wire();
         link.idpInitiated = Boolean.TRUE.equals(request.idpInitiated());
         link.idpEntityId = saml == null ? null : saml.entityId();
@@ -225,76 +239,56 @@ public class OrgConnectionService {
         }
         link.oidcScopes = type.saml() ? null
                 : request.scopes() == null ? OrgConnectionRules.DEFAULT_SCOPES : List.copyOf(request.scopes());
-        link.attributes = request.attributes() == null ? null : json.valueToTree(request.attributes());
+        link.attributesJson = request.attributes() == null ? null : write(request.attributes());
         link.updatedAt = Timestamps.nowUtc();
     }
 
     /**
-     * Makes the connection's group roles those of the request, in its order: an item with the {@code Id} of a current
-     * mapping keeps that mapping (and its id), the others are new; current ones not named go.
+     * The connection's group roles after a write, in the request's order: an item with the {@code Id} of a current
+     * mapping keeps that id, the others get new ones; current ones not named go.
      */
-    private Uni<List<GroupRole>> replaceGroupRoles(OrgConnection link, List<OrgConnectionRequest.GroupRoleInput> wanted) {
+    private static List<GroupRole> groupRoles(OrgConnection link, List<OrgConnectionRequest.GroupRoleInput> wanted,
+            List<GroupRole> current) {
         List<OrgConnectionRequest.GroupRoleInput> items = wanted == null ? List.of() : wanted;
-        return groupRoles.listFor(link.tenantId, List.of(link.connectionId)).chain(current -> {
-            Map<String, GroupRole> byId = current.stream().collect(Collectors.toMap(role -> role.id, Function.identity()));
-            List<GroupRole> result = new ArrayList<>(items.size());
-            for (int i = 0; i < items.size(); i++) {
-                OrgConnectionRequest.GroupRoleInput item = items.get(i);
-                GroupRole role = item.id() == null ? null : byId.remove(item.id());
-                if (item.id() != null && role == null) {
-                    throw new InvalidRequest("GroupRoles[" + i + "].Id", item.id() + " is not a group role of this "
-                            + "connection (leave Id out for a new mapping)", null);
-                }
-                if (role == null) {
-                    role = new GroupRole();
-                    role.id = Ids.alphanumeric("group_role_", 16);
-                    role.tenantId = link.tenantId;
-                    role.connectionId = link.connectionId;
-                }
-                role.position = i;
-                role.groupId = item.groupId();
-                role.name = item.name();
-                role.roleId = item.roleId();
-                result.add(role);
+        Map<String, GroupRole> byId = current.stream().collect(Collectors.toMap(GroupRole::id, Function.identity()));
+        List<GroupRole> result = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            OrgConnectionRequest.GroupRoleInput item = items.get(i);
+            if (item.id() != null && !byId.containsKey(item.id())) {
+                throw new InvalidRequest("GroupRoles[" + i + "].Id", item.id() + " is not a group role of this "
+                        + "connection (leave Id out for a new mapping)", null);
             }
-            Uni<Void> removed = byId.isEmpty() ? Uni.createFrom().voidItem()
-                    : groupRoles.deleteIn(link.tenantId, List.copyOf(byId.keySet())).replaceWithVoid();
-            return removed.chain(() -> result.isEmpty() ? Uni.createFrom().voidItem() : groupRoles.persist(result))
-                    .replaceWith(result);
-        });
+            String id = item.id() != null ? item.id() : Ids.alphanumeric("group_role_", 16);
+            result.add(new GroupRole(id, link.connectionId, item.groupId(), item.name(), item.roleId()));
+        }
+        return result;
     }
 
-    /** Responses for these links, leaving out connections no longer active: five queries whatever their number. */
+    /** Responses for these links, leaving out connections no longer active: four queries whatever their number. */
     private Uni<List<OrgConnectionResponse>> responses(String tenantId, List<OrgConnection> found) {
         if (found.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         List<String> ids = found.stream().map(link -> link.connectionId).toList();
-        List<String> domainIds = found.stream().map(link -> link.domainId).distinct().toList();
-        return connections.getAll(tenantId, ids).chain(active -> domains.findByIds(tenantId, domainIds)
-                .chain(foundDomains -> groupRoles.listFor(tenantId, ids)
-                        .chain(roles -> spIdentities.endpoints(tenantId, ids).map(sp -> {
-                            Map<String, ConnectionResponse> byId = active.stream()
-                                    .collect(Collectors.toMap(ConnectionResponse::id, Function.identity()));
-                            Map<String, String> domainNames = foundDomains.stream()
-                                    .collect(Collectors.toMap(domain -> domain.id, domain -> domain.domainName));
-                            Map<String, List<GroupRole>> rolesOf = new HashMap<>();
-                            roles.forEach(role -> rolesOf.computeIfAbsent(role.connectionId, k -> new ArrayList<>()).add(role));
-                            return found.stream().filter(link -> byId.containsKey(link.connectionId))
-                                    .map(link -> response(link, byId.get(link.connectionId), domainNames.get(link.domainId),
-                                            rolesOf.getOrDefault(link.connectionId, List.of()), sp.get(link.connectionId)))
-                                    .toList();
-                        }))));
+        return connectionRows.findActive(pool, tenantId, ids).chain(active -> links.groupRoles(pool, tenantId, ids)
+                .chain(roles -> spIdentities.endpoints(tenantId, ids).map(sp -> {
+                    Map<String, List<GroupRole>> rolesOf = new HashMap<>();
+                    roles.forEach(role -> rolesOf.computeIfAbsent(role.connectionId(), k -> new ArrayList<>()).add(role));
+                    return found.stream().filter(link -> active.containsKey(link.connectionId))
+                            .map(link -> response(link, active.get(link.connectionId),
+                                    rolesOf.getOrDefault(link.connectionId, List.of()), sp.get(link.connectionId)))
+                            .toList();
+                })));
     }
 
-    private OrgConnectionResponse response(OrgConnection link, ConnectionResponse connection, String domainName,
-            List<GroupRole> roles, SpEndpoints sp) {
+    private OrgConnectionResponse response(OrgConnection link, ConnectionSummary connection, List<GroupRole> roles,
+            SpEndpoints sp) {
         boolean saml = OrgConnectionType.of(link.connectionType).saml();
-        return new OrgConnectionResponse(OrgConnectionIds.wire(link.connectionId), connection.authentication().active(),
+        return new OrgConnectionResponse(OrgConnectionIds.wire(link.connectionId), connection.active(),
                 Timestamps.formatSeconds(link.createdAt),
-                roles.stream().map(role -> new OrgConnectionResponse.GroupRoleView(role.groupId, role.name, role.roleId,
-                        role.id)).toList(),
-                Timestamps.formatSeconds(link.updatedAt), connection.name(), domainName, attributes(link),
+                roles.stream().map(role -> new OrgConnectionResponse.GroupRoleView(role.groupId(), role.name(),
+                        role.roleId(), role.id())).toList(),
+                Timestamps.formatSeconds(link.updatedAt), connection.name(), link.domainName, read(link),
                 link.idpEntityId, link.idpSsoUrl, link.idpMetadataUrl, saml ? link.idpInitiated : null,
                 idpCertificate(link.idpCertificate), link.connectionType,
                 sp == null ? null : sp.entityId(), sp == null ? null : sp.metadataUrl(), sp == null ? null : sp.acsEndpoint(),
@@ -302,12 +296,20 @@ public class OrgConnectionService {
                 link.oidcIssuer, link.oidcClientId, link.oidcScopes);
     }
 
-    private Attributes attributes(OrgConnection link) {
-        if (link.attributes == null) {
+    private String write(Attributes attributes) {
+        try {
+            return json.writeValueAsString(attributes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Attributes do not write as JSON", e);
+        }
+    }
+
+    private Attributes read(OrgConnection link) {
+        if (link.attributesJson == null) {
             return null;
         }
         try {
-            return json.treeToValue(link.attributes, Attributes.class);
+            return json.readValue(link.attributesJson, Attributes.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored attributes of " + link.connectionId + " do not read back", e);
         }

@@ -17,7 +17,6 @@ import io.smallrye.mutiny.Uni;
 public class OrganizationDomainRepository implements PanacheRepositoryBase<OrganizationDomain, String> {
 
     private static final String BY_ID = "tenantId = :tenant and organizationId = :organization and id = :id";
-    private static final String BY_NAME = "tenantId = :tenant and organizationId = :organization and domainName = :name";
 
     public Uni<OrganizationDomain> findInOrganization(String tenantId, String organizationId, String id) {
         return find(BY_ID, Parameters.with("tenant", tenantId).and("organization", organizationId).and("id", id))
@@ -29,20 +28,10 @@ public class OrganizationDomainRepository implements PanacheRepositoryBase<Organ
                 .withLock(lock).firstResult();
     }
 
-    /** The organization's domain of that name; locked ({@code FOR SHARE}) when a connection is about to use it. */
-    public Uni<OrganizationDomain> findByName(String tenantId, String organizationId, String name, LockModeType lock) {
-        return find(BY_NAME, Parameters.with("tenant", tenantId).and("organization", organizationId).and("name", name))
-                .withLock(lock).firstResult();
-    }
-
     /** The domains of these organizations, oldest first. */
     public Uni<List<OrganizationDomain>> listFor(String tenantId, List<String> organizationIds) {
         return find("tenantId = :tenant and organizationId in :organizations", Sort.by("createdAt").and("id"),
                 Parameters.with("tenant", tenantId).and("organizations", organizationIds)).list();
-    }
-
-    public Uni<List<OrganizationDomain>> findByIds(String tenantId, List<String> ids) {
-        return find("tenantId = :tenant and id in :ids", Parameters.with("tenant", tenantId).and("ids", ids)).list();
     }
 
     /** Whether another organization of the tenant has this domain verified. */

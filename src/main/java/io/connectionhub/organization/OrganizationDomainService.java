@@ -10,12 +10,12 @@ import io.connectionhub.common.InvalidRequest;
 import io.connectionhub.common.NotFound;
 import io.connectionhub.common.Timestamps;
 import io.connectionhub.common.UniqueViolation;
-import io.connectionhub.connection.ConnectionResponse;
-import io.connectionhub.connection.ConnectionService;
+import io.connectionhub.connection.ConnectionLifecycle;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * The domains of an organization and their proof by DNS. A domain may be claimed by several organizations of a
@@ -27,18 +27,20 @@ public class OrganizationDomainService {
     static final String NAME = "DomainName";
     static final int TOKEN_LENGTH = 32;
 
+    private final Pool pool;
     private final OrganizationService organizations;
     private final OrganizationDomainRepository domains;
     private final OrgConnectionRepository links;
-    private final ConnectionService connections;
+    private final ConnectionLifecycle connectionRows;
     private final DomainVerifier verifier;
 
-    public OrganizationDomainService(OrganizationService organizations, OrganizationDomainRepository domains,
-            OrgConnectionRepository links, ConnectionService connections, DomainVerifier verifier) {
+    public OrganizationDomainService(Pool pool, OrganizationService organizations, OrganizationDomainRepository domains,
+            OrgConnectionRepository links, ConnectionLifecycle connectionRows, DomainVerifier verifier) {
+        this.pool = pool;
         this.organizations = organizations;
         this.domains = domains;
         this.links = links;
-        this.connections = connections;
+        this.connectionRows = connectionRows;
         this.verifier = verifier;
     }
 
@@ -84,9 +86,9 @@ public class OrganizationDomainService {
                 .chain(organization -> domains.lockInOrganization(tenantId, organizationId, domainId,
                         LockModeType.PESSIMISTIC_WRITE))
                 .onItem().ifNull().failWith(OrganizationDomainService::notFound)
-                .call(domain -> links.usingDomain(tenantId, domain.id).chain(link -> link == null
+                .call(domain -> links.usingDomain(tenantId, domain.id).chain(connectionId -> connectionId == null
                         ? Uni.createFrom().voidItem()
-                        : inUse(tenantId, domain, link)))
+                        : inUse(tenantId, domain, connectionId)))
                 .call(domains::delete)
                 .replaceWith(Deleted.YES);
     }
@@ -142,14 +144,11 @@ public class OrganizationDomainService {
         return new InvalidRequest(NAME, name + " is already verified by another organization of this tenant", null);
     }
 
-    private Uni<Void> inUse(String tenantId, OrganizationDomain domain, OrgConnection link) {
-        return connections.get(tenantId, link.connectionId, false)
-                .map(ConnectionResponse::name)
-                .onFailure(NotFound.class).recoverWithItem("being deleted")
-                .invoke(name -> {
-                    throw new DomainInUse(domain.domainName, name, OrgConnectionIds.wire(link.connectionId));
-                })
-                .replaceWithVoid();
+    private Uni<Void> inUse(String tenantId, OrganizationDomain domain, String connectionId) {
+        return connectionRows.findActive(pool, tenantId, List.of(connectionId)).invoke(active -> {
+            String name = active.containsKey(connectionId) ? active.get(connectionId).name() : "being deleted";
+            throw new DomainInUse(domain.domainName, name, OrgConnectionIds.wire(connectionId));
+        }).replaceWithVoid();
     }
 
     /** The 8168 Description: what was asked, what the DNS answered, and what to publish. */

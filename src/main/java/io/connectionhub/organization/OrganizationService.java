@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -17,13 +15,15 @@ import io.connectionhub.common.Metadata;
 import io.connectionhub.common.NotFound;
 import io.connectionhub.common.PageRequest;
 import io.connectionhub.common.Timestamps;
-import io.connectionhub.connection.ConnectionResponse;
+import io.connectionhub.connection.ConnectionLifecycle;
 import io.connectionhub.connection.ConnectionService;
+import io.connectionhub.connection.ConnectionSummary;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /** Organizations of a tenant: their fields, paging, activation, and deletion with their connections. */
 @ApplicationScoped
@@ -35,16 +35,20 @@ public class OrganizationService {
     static final int MAX_PAGE_SIZE = 100;
     static final String REQUIRED = "a value is required";
 
+    private final Pool pool;
     private final OrganizationRepository organizations;
     private final OrganizationDomainRepository domains;
     private final OrgConnectionRepository links;
+    private final ConnectionLifecycle connectionRows;
     private final ConnectionService connections;
 
-    public OrganizationService(OrganizationRepository organizations, OrganizationDomainRepository domains,
-            OrgConnectionRepository links, ConnectionService connections) {
+    public OrganizationService(Pool pool, OrganizationRepository organizations, OrganizationDomainRepository domains,
+            OrgConnectionRepository links, ConnectionLifecycle connectionRows, ConnectionService connections) {
+        this.pool = pool;
         this.organizations = organizations;
         this.domains = domains;
         this.links = links;
+        this.connectionRows = connectionRows;
         this.connections = connections;
     }
 
@@ -139,15 +143,18 @@ public class OrganizationService {
      * pass {@link LockModeType#PESSIMISTIC_READ}, so a concurrent deactivation or deletion waits for the write.
      */
     Uni<Organization> writable(String tenantId, String id, LockModeType lock) {
-        return organizations.lockInTenant(tenantId, id, lock).map(organization -> {
-            if (organization == null) {
-                throw notFound();
-            }
-            if (!organization.active) {
-                throw new OrganizationInactive();
-            }
-            return organization;
-        });
+        return organizations.lockInTenant(tenantId, id, lock)
+                .invoke(organization -> requireWritable(organization == null ? null : organization.active));
+    }
+
+    /** The rule for writing under an organization, given whether it is active (null: the tenant has none such). */
+    static void requireWritable(Boolean active) {
+        if (active == null) {
+            throw notFound();
+        }
+        if (!active) {
+            throw new OrganizationInactive();
+        }
     }
 
     /** Responses with the organizations' domains and active connections: three queries whatever their number. */
@@ -157,18 +164,14 @@ public class OrganizationService {
         }
         List<String> ids = shown.stream().map(organization -> organization.id).toList();
         return domains.listFor(tenantId, ids).chain(allDomains -> links.listFor(tenantId, ids)
-                .chain(allLinks -> connections.getAll(tenantId, allLinks.stream().map(link -> link.connectionId).toList())
-                        .map(active -> {
-                            Map<String, ConnectionResponse> byId = active.stream()
-                                    .collect(Collectors.toMap(ConnectionResponse::id, Function.identity()));
-                            Map<String, String> domainNames = allDomains.stream()
-                                    .collect(Collectors.toMap(domain -> domain.id, domain -> domain.domainName));
-                            return shown.stream().map(organization -> response(organization,
-                                    allDomains.stream().filter(d -> d.organizationId.equals(organization.id)).toList(),
-                                    allLinks.stream().filter(l -> l.organizationId.equals(organization.id)
-                                            && byId.containsKey(l.connectionId)).map(l -> summary(l, byId.get(l.connectionId),
-                                                    domainNames.get(l.domainId))).toList())).toList();
-                        })));
+                .chain(allLinks -> connectionRows.findActive(pool, tenantId,
+                        allLinks.stream().map(link -> link.connectionId).toList())
+                        .map(active -> shown.stream().map(organization -> response(organization,
+                                allDomains.stream().filter(d -> d.organizationId.equals(organization.id)).toList(),
+                                allLinks.stream().filter(l -> l.organizationId.equals(organization.id)
+                                        && active.containsKey(l.connectionId))
+                                        .map(l -> summary(l, active.get(l.connectionId))).toList()))
+                                .toList())));
     }
 
     private static OrganizationResponse response(Organization o, List<OrganizationDomain> domains,
@@ -178,9 +181,9 @@ public class OrganizationService {
                 Timestamps.formatSeconds(o.updatedAt), domains.stream().map(DomainResponse::of).toList(), connections);
     }
 
-    private static OrgConnectionSummary summary(OrgConnection link, ConnectionResponse connection, String domainName) {
+    private static OrgConnectionSummary summary(OrgConnection link, ConnectionSummary connection) {
         return new OrgConnectionSummary(OrgConnectionIds.wire(link.connectionId), connection.name(), link.connectionType,
-                domainName, connection.authentication().active());
+                link.domainName, connection.active());
     }
 
     private static void apply(Organization organization, OrganizationRequest request) {

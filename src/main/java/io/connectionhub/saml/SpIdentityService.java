@@ -12,11 +12,10 @@ import io.connectionhub.common.CallerContext;
 import io.connectionhub.common.FieldEncryption;
 import io.connectionhub.common.Ids;
 import io.connectionhub.common.NotFound;
-import io.connectionhub.common.Timestamps;
-import io.connectionhub.connection.ConnectionService;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.connectionhub.connection.ConnectionLifecycle;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * The service-provider side of SAML connections: a URL token per connection, from which its entity id, metadata URL
@@ -40,16 +39,18 @@ public class SpIdentityService {
     private final SpMetadataWriter writer;
     private final FieldEncryption encryption;
     private final PublicUrl publicUrl;
-    private final ConnectionService connections;
+    private final ConnectionLifecycle connections;
+    private final Pool pool;
 
     public SpIdentityService(SpIdentityRepository identities, SpCertificateFactory certificates, SpMetadataWriter writer,
-            FieldEncryption encryption, PublicUrl publicUrl, ConnectionService connections) {
+            FieldEncryption encryption, PublicUrl publicUrl, ConnectionLifecycle connections, Pool pool) {
         this.identities = identities;
         this.certificates = certificates;
         this.writer = writer;
         this.encryption = encryption;
         this.publicUrl = publicUrl;
         this.connections = connections;
+        this.pool = pool;
     }
 
     /** A new token and certificate; the key pair is generated on a worker thread. */
@@ -59,40 +60,36 @@ public class SpIdentityService {
         return CallerContext.onWorker(() -> new Generated(token, certificates.create(commonName)));
     }
 
-    /** Stores the identity of a connection just created, its key sealed; joins the caller's transaction. */
-    @WithTransaction
-    public Uni<SpEndpoints> store(String tenantId, String connectionId, Generated generated) {
-        SpIdentity identity = new SpIdentity();
-        identity.connectionId = connectionId;
-        identity.tenantId = tenantId;
-        identity.token = generated.token();
-        identity.certificatePem = generated.certificate().certificatePem();
-        identity.privateKeySealed = encryption.seal(
-                Base64.getEncoder().encodeToString(generated.certificate().privateKeyPkcs8()),
-                keyOwner(tenantId, connectionId));
-        identity.createdAt = Timestamps.nowUtc();
-        return identities.persist(identity).map(this::endpoints);
+    /** Stores the identity of a connection, its key sealed, in the transaction that creates the connection. */
+    public Uni<SpEndpoints> store(SqlConnection tx, String tenantId, String connectionId, Generated generated) {
+        SpIdentity identity = new SpIdentity(connectionId, tenantId, generated.token(),
+                generated.certificate().certificatePem(), encryption.seal(
+                        Base64.getEncoder().encodeToString(generated.certificate().privateKeyPkcs8()),
+                        keyOwner(tenantId, connectionId)));
+        return identities.insert(tx, identity).replaceWith(endpoints(identity));
     }
 
     /** The endpoints of those of the tenant's connections that have an SP identity, by connection id. */
-    @WithSession
     public Uni<Map<String, SpEndpoints>> endpoints(String tenantId, List<String> connectionIds) {
         if (connectionIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return identities.findForConnections(tenantId, connectionIds).map(found -> found.stream()
-                .collect(Collectors.toMap(identity -> identity.connectionId, this::endpoints, (a, b) -> a)));
+                .collect(Collectors.toMap(SpIdentity::connectionId, this::endpoints)));
     }
 
     /** The SP metadata behind {@code <public URL>/saml/sp/<token>/metadata.xml}; 404 unless its connection is active. */
-    @WithSession
     public Uni<String> metadata(String token) {
         return identities.findByToken(token)
                 .onItem().ifNull().failWith(SpIdentityService::unknown)
-                .call(identity -> connections.get(identity.tenantId, identity.connectionId, false)
-                        .onFailure(NotFound.class).transform(ignored -> unknown()))
-                .map(identity -> writer.write(entityId(identity.token), acsEndpoint(identity.token),
-                        X509Certificates.parse(identity.certificatePem)));
+                .call(identity -> connections.findActive(pool, identity.tenantId(), List.of(identity.connectionId()))
+                        .invoke(active -> {
+                            if (active.isEmpty()) {
+                                throw unknown();
+                            }
+                        }))
+                .map(identity -> writer.write(entityId(identity.token()), acsEndpoint(identity.token()),
+                        X509Certificates.parse(identity.certificatePem())));
     }
 
     /** Associated data of a sealed private key: the key opens only for the row it was sealed for. */
@@ -101,8 +98,9 @@ public class SpIdentityService {
     }
 
     private SpEndpoints endpoints(SpIdentity identity) {
-        String entityId = entityId(identity.token);
-        return new SpEndpoints(entityId, entityId + METADATA_FILE, acsEndpoint(identity.token), identity.certificatePem);
+        String entityId = entityId(identity.token());
+        return new SpEndpoints(entityId, entityId + METADATA_FILE, acsEndpoint(identity.token()),
+                identity.certificatePem());
     }
 
     private String entityId(String token) {
