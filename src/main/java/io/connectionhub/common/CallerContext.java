@@ -1,6 +1,9 @@
 package io.connectionhub.common;
 
+import java.util.function.Supplier;
+
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -12,6 +15,14 @@ import io.vertx.core.Vertx;
 public final class CallerContext {
 
     private CallerContext() {
+    }
+
+    /**
+     * {@code work} run on a worker thread, because it would stall an event loop (generating a key pair, parsing a
+     * large document), its outcome emitted on the subscriber's Vert.x context.
+     */
+    public static <T> Uni<T> onWorker(Supplier<T> work) {
+        return emitOnCaller(Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 
     /** {@code uni}, emitting on the subscriber's Vert.x context when it has one, unchanged otherwise. */

@@ -5,6 +5,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.connectionhub.connection.ConnectionNameTaken;
+import io.connectionhub.organization.DeletionAlreadyStarted;
+import io.connectionhub.organization.DomainInUse;
+import io.connectionhub.organization.DomainNotInOrganization;
+import io.connectionhub.organization.DomainNotVerified;
+import io.connectionhub.organization.DomainVerificationFailed;
+import io.connectionhub.organization.OrganizationInactive;
 
 /**
  * The LoginRadius family's error table. Codes and texts from the vendor's reference where it has them;
@@ -52,6 +58,20 @@ public final class LoginRadiusErrors {
                             + "once the deletion has finished.");
             return e.pendingDeletion() == null ? conflict
                     : Response.fromResponse(conflict).header("Retry-After", e.pendingDeletion().retryAfterSeconds()).build();
+        } else if (failure instanceof DomainNotInOrganization) {
+            return body(400, 8150, "Domain does not exist within the organization", "The provided domain is not "
+                    + "associated with the organization. Please use a different organization domain.");
+        } else if (failure instanceof DomainNotVerified) {
+            return body(409, 8177, "Organization domain is not verified",
+                    "Organization domain is not verified, Please verify the domain.");
+        } else if (failure instanceof DomainInUse e) {
+            return body(400, 7900, INVALID_PARAMETER, e.getMessage());
+        } else if (failure instanceof DeletionAlreadyStarted e) {
+            return body(409, 8166, "Status already updated", e.getMessage());
+        } else if (failure instanceof DomainVerificationFailed e) {
+            return body(422, 8168, "Failed to fetch Domain TXT record", e.getMessage());
+        } else if (failure instanceof OrganizationInactive e) {
+            return body(409, 8180, "Organization is not active", e.getMessage());
         } else if (failure instanceof Conflict e) {
             return body(409, 409, "Conflict", e.getMessage());
         } else if (failure instanceof PayloadTooLarge e) {

@@ -51,6 +51,11 @@ public record PageRequest(Shape shape, int page, int size, Long after) {
     }
 
     private static long decode(String cursor) {
+        return seqAfter("from", cursor, "Query validation error: 'from' is not a cursor this API returned.");
+    }
+
+    /** The sequence number a cursor of {@link #cursorAfter} continues after; {@code refusal} when it is not one. */
+    public static long seqAfter(String parameter, String cursor, String refusal) {
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             if (!text.startsWith("v1:")) {
@@ -58,7 +63,7 @@ public record PageRequest(Shape shape, int page, int size, Long after) {
             }
             return Long.parseLong(text.substring(3));
         } catch (IllegalArgumentException e) {
-            throw new InvalidQuery("from", "Query validation error: 'from' is not a cursor this API returned.");
+            throw new InvalidQuery(parameter, refusal);
         }
     }
 }

@@ -11,6 +11,9 @@ public interface ConnectionDeletions {
     /** Takes the connection out of every read and starts purging its users; 404 if it is not an active connection. */
     Uni<DeletionStarted> start(String tenantId, String connectionId);
 
+    /** Whether a deletion of the connection was started, running or finished. */
+    Uni<Boolean> started(String tenantId, String connectionId);
+
     /** The deletion still holding {@code name} in the tenant, or null when no deletion holds it. */
     Uni<ConnectionNameTaken.PendingDeletion> pendingFor(String tenantId, String name);
 }

@@ -123,6 +123,16 @@ public class ConnectionService {
                 .onItem().transformToUni(pending -> Uni.createFrom().failure(new ConnectionNameTaken(pending)));
     }
 
+    /**
+     * {@code transaction} (another feature's, creating or renaming a connection through {@link ConnectionLifecycle}),
+     * with a collision on {@code name} reported as {@link ConnectionNameTaken}, saying whether a deletion still holds
+     * the name. Asked once the failed transaction has given its connection back, as {@link #create} does.
+     */
+    public <T> Uni<T> reportingNameTaken(String tenantId, String name, Uni<T> transaction) {
+        return transaction.onFailure(failure -> UniqueViolation.of(failure, "connections_name_key"))
+                .recoverWithUni(failure -> nameTaken(tenantId, name));
+    }
+
     public Uni<ConnectionResponse> get(String tenantId, String id, boolean withOptions) {
         return find(tenantId, id).map(connection -> mapper.toResponse(connection, withOptions));
     }
@@ -211,6 +221,11 @@ public class ConnectionService {
     /** The connection leaves every read now; its name stays reserved until its users are purged. */
     public Uni<DeletionStarted> delete(String tenantId, String id) {
         return deletions.start(tenantId, id);
+    }
+
+    /** Whether a deletion of this connection of the tenant was ever started (it may have finished). */
+    public Uni<Boolean> deletionStarted(String tenantId, String id) {
+        return deletions.started(tenantId, id);
     }
 
     public Uni<EnabledClientsPage> enabledClients(String tenantId, String id, Integer take, String from) {

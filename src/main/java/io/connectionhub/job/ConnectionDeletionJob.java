@@ -72,6 +72,11 @@ public class ConnectionDeletionJob implements ConnectionDeletions {
     }
 
     @Override
+    public Uni<Boolean> started(String tenantId, String connectionId) {
+        return jobs.deletionExists(tenantId, connectionId);
+    }
+
+    @Override
     public Uni<ConnectionNameTaken.PendingDeletion> pendingFor(String tenantId, String name) {
         return jobs.runningDeletionHolding(tenantId, name).map(job -> job == null ? null
                 : new ConnectionNameTaken.PendingDeletion(job.id(), job.percentageDone(), retryAfterSeconds(job)));

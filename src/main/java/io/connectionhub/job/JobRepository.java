@@ -176,6 +176,13 @@ public class JobRepository {
                 .execute(Tuple.of(owner)).map(RowSet::rowCount);
     }
 
+    /** Whether the tenant ever started deleting this connection. */
+    Uni<Boolean> deletionExists(String tenantId, String connectionId) {
+        return pool.preparedQuery("SELECT 1 FROM jobs WHERE tenant_id = $1 AND connection_id = $2 "
+                + "AND type = 'connection_deletion' LIMIT 1")
+                .execute(Tuple.of(tenantId, connectionId)).map(rows -> rows.size() > 0);
+    }
+
     /** The running deletion of the connection that holds {@code name} in the tenant, if any. */
     Uni<Job> runningDeletionHolding(String tenantId, String name) {
         return pool.preparedQuery("SELECT " + prefixed("j") + " FROM connections c JOIN jobs j ON j.connection_id = c.id "

@@ -22,19 +22,19 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Certificates for tests: fixtures made with openssl, and certificates with chosen dates. */
-final class TestCertificates {
+public final class TestCertificates {
 
     /** {@code idp-signing.pem}, made by openssl; its fingerprints and dates as openssl printed them. */
     static final String IDP_SIGNING_SHA1 = "0a2bf657ff5bf940377390766b1ff49db8463202";
     static final String IDP_SIGNING_SHA256 = "fb0b9540c6035ad575343fd48af5df987435d137d7be8bfa7b8dfb3ddfb278da";
-    static final Instant IDP_SIGNING_NOT_BEFORE = Instant.parse("2026-11-23T20:59:22Z");
-    static final Instant IDP_SIGNING_NOT_AFTER = Instant.parse("2126-10-30T20:59:22Z");
+    public static final Instant IDP_SIGNING_NOT_BEFORE = Instant.parse("2026-11-23T20:59:22Z");
+    public static final Instant IDP_SIGNING_NOT_AFTER = Instant.parse("2126-10-30T20:59:22Z");
     static final String IDP_ROLLOVER_SHA1 = "e78d6be38507926dda4f5cc42233a1dceb25f574";
 
     private TestCertificates() {
     }
 
-    static String resource(String name) {
+    public static String resource(String name) {
         try (InputStream in = TestCertificates.class.getResourceAsStream("/saml/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("No test resource /saml/" + name);
@@ -78,7 +78,7 @@ final class TestCertificates {
     }
 
     /** An EC certificate valid from {@code notBefore} to {@code notAfter}, e.g. one long expired. */
-    static X509Certificate selfSigned(String commonName, Instant notBefore, Instant notAfter) {
+    public static X509Certificate selfSigned(String commonName, Instant notBefore, Instant notAfter) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));

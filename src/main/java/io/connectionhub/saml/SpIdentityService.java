@@ -1,0 +1,117 @@
+package io.connectionhub.saml;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.connectionhub.auth.PublicUrl;
+import io.connectionhub.common.CallerContext;
+import io.connectionhub.common.FieldEncryption;
+import io.connectionhub.common.Ids;
+import io.connectionhub.common.NotFound;
+import io.connectionhub.connection.ConnectionLifecycle;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * The service-provider side of SAML connections: a URL token per connection, from which its entity id, metadata URL
+ * and ACS endpoint are built on {@code connectionhub.public-url}, and a certificate whose private key is sealed at
+ * rest. Serves the SP metadata of active connections.
+ */
+@ApplicationScoped
+public class SpIdentityService {
+
+    static final String SP_PATH = "/saml/sp/";
+    static final String ACS_PATH = "/saml/sp/acs/";
+    static final String METADATA_FILE = "/metadata.xml";
+    static final int TOKEN_LENGTH = 34;
+
+    /** A token and a certificate made for a connection not yet stored. */
+    public record Generated(String token, SpCertificate certificate) {
+    }
+
+    private final SpIdentityRepository identities;
+    private final SpCertificateFactory certificates;
+    private final SpMetadataWriter writer;
+    private final FieldEncryption encryption;
+    private final PublicUrl publicUrl;
+    private final ConnectionLifecycle connections;
+    private final Pool pool;
+
+    public SpIdentityService(SpIdentityRepository identities, SpCertificateFactory certificates, SpMetadataWriter writer,
+            FieldEncryption encryption, PublicUrl publicUrl, ConnectionLifecycle connections, Pool pool) {
+        this.identities = identities;
+        this.certificates = certificates;
+        this.writer = writer;
+        this.encryption = encryption;
+        this.publicUrl = publicUrl;
+        this.connections = connections;
+        this.pool = pool;
+    }
+
+    /** A new token and certificate; the key pair is generated on a worker thread. */
+    public Uni<Generated> generate() {
+        String token = Ids.alphanumeric("", TOKEN_LENGTH);
+        String commonName = SpCertificateFactory.commonNameFor(entityId(token));
+        return CallerContext.onWorker(() -> new Generated(token, certificates.create(commonName)));
+    }
+
+    /** Stores the identity of a connection, its key sealed, in the transaction that creates the connection. */
+    public Uni<SpEndpoints> store(SqlConnection tx, String tenantId, String connectionId, Generated generated) {
+        SpIdentity identity = new SpIdentity(connectionId, tenantId, generated.token(),
+                generated.certificate().certificatePem(), encryption.seal(
+                        Base64.getEncoder().encodeToString(generated.certificate().privateKeyPkcs8()),
+                        keyOwner(tenantId, connectionId)));
+        return identities.insert(tx, identity).replaceWith(endpoints(identity));
+    }
+
+    /** The endpoints of those of the tenant's connections that have an SP identity, by connection id. */
+    public Uni<Map<String, SpEndpoints>> endpoints(String tenantId, List<String> connectionIds) {
+        if (connectionIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return identities.findForConnections(tenantId, connectionIds).map(found -> found.stream()
+                .collect(Collectors.toMap(SpIdentity::connectionId, this::endpoints)));
+    }
+
+    /** The SP metadata behind {@code <public URL>/saml/sp/<token>/metadata.xml}; 404 unless its connection is active. */
+    public Uni<String> metadata(String token) {
+        return identities.findByToken(token)
+                .onItem().ifNull().failWith(SpIdentityService::unknown)
+                .call(identity -> connections.findActive(pool, identity.tenantId(), List.of(identity.connectionId()))
+                        .invoke(active -> {
+                            if (active.isEmpty()) {
+                                throw unknown();
+                            }
+                        }))
+                .map(identity -> writer.write(entityId(identity.token()), acsEndpoint(identity.token()),
+                        X509Certificates.parse(identity.certificatePem())));
+    }
+
+    /** Associated data of a sealed private key: the key opens only for the row it was sealed for. */
+    public static String keyOwner(String tenantId, String connectionId) {
+        return tenantId + "/" + connectionId + "/sp-private-key";
+    }
+
+    private SpEndpoints endpoints(SpIdentity identity) {
+        String entityId = entityId(identity.token());
+        return new SpEndpoints(entityId, entityId + METADATA_FILE, acsEndpoint(identity.token()),
+                identity.certificatePem());
+    }
+
+    private String entityId(String token) {
+        return publicUrl.base() + SP_PATH + token;
+    }
+
+    private String acsEndpoint(String token) {
+        return publicUrl.base() + ACS_PATH + token;
+    }
+
+    private static NotFound unknown() {
+        return new NotFound(NotFound.Kind.CONNECTION, "No SAML connection has this metadata URL");
+    }
+}
