@@ -110,7 +110,7 @@ public class DevDefaultsConfigSourceFactory implements ConfigSourceFactory {
         return value;
     }
 
-    static String newSigningKeyPem() {
+    public static String newSigningKeyPem() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -123,13 +123,13 @@ public class DevDefaultsConfigSourceFactory implements ConfigSourceFactory {
         }
     }
 
-    static String newEncryptionKey() {
+    public static String newEncryptionKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
     }
 
-    static String newAdminToken() {
+    public static String newAdminToken() {
         byte[] token = new byte[24];
         new SecureRandom().nextBytes(token);
         return "adm_" + HexFormat.of().formatHex(token);

@@ -36,6 +36,11 @@ public final class TokenForge {
         return claims.jws().algorithm(SignatureAlgorithm.RS256).keyId(serverKid()).sign(serverKey());
     }
 
+    /** Signed with the given PKCS#8 PEM key under the given kid. */
+    public static String signWith(JwtClaimsBuilder claims, String pem, String kid) {
+        return claims.jws().algorithm(SignatureAlgorithm.RS256).keyId(kid).sign(privateKey(pem));
+    }
+
     /** Signed with a key the server never saw, under the server's kid. */
     public static String signWithForeignKey(JwtClaimsBuilder claims) {
         try {
@@ -72,7 +77,10 @@ public final class TokenForge {
     }
 
     private static PrivateKey serverKey() {
-        String pem = DevDefaultsConfigSourceFactory.testSigningKey();
+        return privateKey(DevDefaultsConfigSourceFactory.testSigningKey());
+    }
+
+    private static PrivateKey privateKey(String pem) {
         String body = pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "")
                 .replaceAll("\\s", "");
         try {
