@@ -14,12 +14,14 @@ start_app
 
 measure() {   # name, then wrk arguments; records the medians of RUNS runs
     local name=$1; shift
-    wrk_run 5 "$@" >/dev/null   # warm-up
-    local rps=() p99=() p50=() errors=0 result
+    wrk_run "${BENCH_WARMUP_SECONDS:-30}" "$@" >/dev/null   # warm-up: C2 needs about half a minute of load here
+    local rps=() p99=() p50=() errors=0 result before started
+    before=$(cpu_ticks); started=$(date +%s)
     for _ in $(seq 1 "$RUNS"); do
         read -r r m50 m99 e <<<"$(wrk_run "$SECONDS_PER_RUN" "$@")"
         rps+=("$r"); p50+=("$m50"); p99+=("$m99"); errors=$((errors + e))
     done
+    record_cpu "$name" "$before" "$(cpu_ticks)" "$(( $(date +%s) - started ))"
     record "${name}_rps" "$(median "${rps[@]}")"
     record "${name}_p50_ms" "$(median "${p50[@]}")"
     record "${name}_p99_ms" "$(median "${p99[@]}")"
@@ -41,15 +43,23 @@ measure create_connection -H "Authorization: Bearer $TOKEN" -s "$BENCH_DIR/wrk/c
 
 new_tenant "bench-list"
 log "seeding $LIST_SIZE connections"
-per_thread=$(( (LIST_SIZE + 1) / 2 ))
-WRK_THREADS=2 WRK_CONNECTIONS=16 wrk_run 600 -H "Authorization: Bearer $TOKEN" -s "$BENCH_DIR/wrk/create-connection.lua" \
-    "$BASE/api/v2/connections" -- "$per_thread" >/dev/null
+total_connections() {
+    curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/v2/connections?per_page=1&include_totals=true" | json_field total
+}
+# wrk runs for its whole duration even after every thread stopped, so seed in 20 s rounds until the tenant is full.
+while [ "$(total_connections)" -lt "$LIST_SIZE" ]; do
+    missing=$((LIST_SIZE - $(total_connections)))
+    WRK_THREADS=2 WRK_CONNECTIONS=16 wrk_run 20 -H "Authorization: Bearer $TOKEN" -s "$BENCH_DIR/wrk/create-connection.lua" \
+        "$BASE/api/v2/connections" -- "$(( (missing + 1) / 2 ))" >/dev/null
+done
 FIRST="$BASE/api/v2/connections?take=50"
 from=""
-for _ in $(seq 1 999); do
+db_settle
+pages=$(( LIST_SIZE / 50 - 1 )); [ "$pages" -gt 999 ] && pages=999
+for _ in $(seq 1 "$pages"); do
     from=$(curl -sf -H "Authorization: Bearer $TOKEN" "$FIRST${from:+&from=$from}" | json_field next)
 done
-log "list: first page, and page 1000 (from=$from)"
+log "list: first page, and page $((pages + 1)) (from=$from)"
 measure list_first_page -H "Authorization: Bearer $TOKEN" "$FIRST"
 measure list_page_1000 -H "Authorization: Bearer $TOKEN" "$FIRST&from=$from"
-record list_connections_in_tenant "$(curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/v2/connections?per_page=1&include_totals=true" | json_field total)"
+record list_connections_in_tenant "$(total_connections)"

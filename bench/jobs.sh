@@ -33,12 +33,14 @@ now_ms() { date +%s%3N; }
 log "import: $USERS users"
 record import_rss_before_mb "$(current_rss "$APP_PID")"
 start_rss "$APP_PID"
+cpu_before=$(cpu_ticks)
 started=$(now_ms)
 JOB=$(curl -sf -H "Authorization: Bearer $TOKEN" -F "users=@$FILE" -F "connection_id=$CONNECTION" \
     "$BASE/api/v2/jobs/users-imports" | json_field id)
 uploaded=$(now_ms)
 result=$(await_job "$JOB")
 finished=$(now_ms)
+record_cpu import "$cpu_before" "$(cpu_ticks)" "$(( (finished - started) / 1000 ))"
 stop_rss
 echo "$result" >"$OUT/import-job.json"
 case "$result" in *'"status":"completed"'*) ;; *) echo "import failed: $result" >&2; exit 1 ;; esac
@@ -49,16 +51,21 @@ record import_peak_rss_mb "$(peak_rss)"
 record import_inserted "$(echo "$result" | sed -E 's/.*"inserted":([0-9]+).*/\1/')"
 
 TARGET=$(create_connection "bench-get-during-purge")
+db_settle
+log "warming up GET /api/v2/connections/$TARGET"
+wrk_run "${BENCH_WARMUP_SECONDS:-30}" -H "Authorization: Bearer $TOKEN" "$BASE/api/v2/connections/$TARGET" >/dev/null
 WINDOW=${BENCH_PURGE_WINDOW:-75}
 log "purge of $USERS users, wrk GET for ${WINDOW}s around it"
 wrk_run "$WINDOW" -H "Authorization: Bearer $TOKEN" "$BASE/api/v2/connections/$TARGET" >"$OUT/purge-wrk.txt" &
 WRK=$!
 sleep 5
+cpu_before=$(cpu_ticks)
 started=$(now_ms)
 location=$(curl -sf -D - -o /dev/null -X DELETE -H "Authorization: Bearer $TOKEN" "$BASE/api/v2/connections/$CONNECTION" \
     | awk -F': ' 'tolower($1) == "location" {print $2}' | tr -d '\r')
 result=$(await_job "${location##*/}")
 finished=$(now_ms)
+record_cpu purge "$cpu_before" "$(cpu_ticks)" "$(( (finished - started) / 1000 ))"
 wait "$WRK"
 read -r rps p50 p99 errors <"$OUT/purge-wrk.txt"
 echo "$result" >"$OUT/purge-job.json"
