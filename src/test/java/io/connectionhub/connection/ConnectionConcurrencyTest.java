@@ -1,5 +1,6 @@
 package io.connectionhub.connection;
 
+import static io.connectionhub.support.ConcurrentCreates.createAtOnce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,30 +41,6 @@ class ConnectionConcurrencyTest {
                 + tenant.api().queryParam("name", name.toUpperCase()).get("/api/v2/connections").then().statusCode(200)
                         .extract().jsonPath().getList("$").size();
         assertEquals(1, listed);
-    }
-
-    static List<Integer> createAtOnce(String token, String name, int count) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> results = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                String casing = i % 2 == 0 ? name : name.toUpperCase();
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return io.restassured.RestAssured.given().auth().oauth2(token).contentType("application/json")
-                            .body(Map.of("name", casing, "strategy", "auth0")).post("/api/v2/connections").statusCode();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> result : results) {
-                statuses.add(result.get(60, TimeUnit.SECONDS));
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.connectionhub.job;
 
+import static io.connectionhub.support.ConcurrentCreates.createAtOnce;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -9,16 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -180,29 +175,5 @@ class ConnectionDeletionTest {
         Jobs.awaitFinished(tenant, jobId, Duration.ofMinutes(2));
         assertTrue(TestDatabase.count("select count(*) from users where connection_id = ?", id) == 0);
         tenant.api().get("/api/v2/jobs/" + jobId).then().body("status", not(equalTo("failed")));
-    }
-
-    static List<Integer> createAtOnce(String token, String name, int count) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> results = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                String casing = i % 2 == 0 ? name : name.toUpperCase();
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return io.restassured.RestAssured.given().auth().oauth2(token).contentType("application/json")
-                            .body(Map.of("name", casing, "strategy", "auth0")).post("/api/v2/connections").statusCode();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> result : results) {
-                statuses.add(result.get(60, TimeUnit.SECONDS));
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
