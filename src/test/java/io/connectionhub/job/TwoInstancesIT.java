@@ -48,7 +48,9 @@ class TwoInstancesIT {
 
     @Test
     void theSurvivorFinishesAPurgeWhoseWorkerWasKilled() throws Exception {
-        EmbeddedPostgres.Server database = EmbeddedPostgres.throwaway();
+        // a database of its own: the workers of the other *IT suites' application share the default one
+        String database = TestDatabase.createDatabase("two_instances");
+        TestDatabase.Reads rows = TestDatabase.in(database);
         int firstPort = freePort();
         int secondPort = freePort();
         first = launch(database, firstPort, "first");
@@ -80,7 +82,7 @@ class TwoInstancesIT {
         String owner = null;
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (System.nanoTime() < deadline) {
-            Map<String, Object> row = TestDatabase.single("select lease_owner, deleted from jobs where id = ?", jobId);
+            Map<String, Object> row = rows.single("select lease_owner, deleted from jobs where id = ?", jobId);
             if (row.get("lease_owner") != null && ((Number) row.get("deleted")).longValue() > 0) {
                 owner = row.get("lease_owner").toString();
                 break;
@@ -93,7 +95,7 @@ class TwoInstancesIT {
         Process survivor = holder == first ? second : first;
         int survivorPort = holder == first ? secondPort : firstPort;
         assertTrue(ownerPid == first.pid() || ownerPid == second.pid(), "the lease owner is one of the two: " + owner);
-        long deletedBeforeKill = ((Number) TestDatabase.single("select deleted from jobs where id = ?", jobId)
+        long deletedBeforeKill = ((Number) rows.single("select deleted from jobs where id = ?", jobId)
                 .get("deleted")).longValue();
         holder.destroyForcibly().waitFor();
         assertTrue(deletedBeforeKill < 30_000, "killed mid-way, after " + deletedBeforeKill);
@@ -104,10 +106,10 @@ class TwoInstancesIT {
 
         JsonPath job = awaitStatus(survivorPort, token, jobId, "completed", Duration.ofMinutes(3));
         assertEquals(30_000L, job.getLong("summary.deleted"), "every user deleted exactly once");
-        Map<String, Object> row = TestDatabase.single("select attempts from jobs where id = ?", jobId);
+        Map<String, Object> row = rows.single("select attempts from jobs where id = ?", jobId);
         assertTrue(((Number) row.get("attempts")).intValue() >= 2, "taken over: " + row);
-        assertEquals(0L, TestDatabase.count("select count(*) from users where connection_id = ?", connectionId));
-        assertEquals(0L, TestDatabase.count("select count(*) from connections where id = ?", connectionId));
+        assertEquals(0L, rows.count("select count(*) from users where connection_id = ?", connectionId));
+        assertEquals(0L, rows.count("select count(*) from connections where id = ?", connectionId));
         assertTrue(survivor.isAlive());
         api(survivorPort, token).body(Map.of("name", name, "strategy", "auth0")).post("/api/v2/connections")
                 .then().statusCode(201);
@@ -115,7 +117,9 @@ class TwoInstancesIT {
 
     @Test
     void aReplicaStoppedGracefullyHandsItsJobOverAtOnce() throws Exception {
-        EmbeddedPostgres.Server database = EmbeddedPostgres.throwaway();
+        // a database of its own: the workers of the other *IT suites' application share the default one
+        String database = TestDatabase.createDatabase("two_instances");
+        TestDatabase.Reads rows = TestDatabase.in(database);
         int firstPort = freePort();
         int secondPort = freePort();
         // a lease far longer than the test may wait: only the handover on SIGTERM lets the other replica resume
@@ -136,13 +140,13 @@ class TwoInstancesIT {
                 .extract().header("Location");
         String jobId = location.substring(location.lastIndexOf('/') + 1);
 
-        long holderPid = awaitLeaseHolder(jobId);
+        long holderPid = awaitLeaseHolder(rows, jobId);
         Process holder = holderPid == first.pid() ? first : second;
         int survivorPort = holder == first ? secondPort : firstPort;
         long stoppedAt = System.nanoTime();
         holder.destroy();
         assertTrue(holder.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "stopped on SIGTERM");
-        Object owner = TestDatabase.single("select lease_owner from jobs where id = ?", jobId).get("lease_owner");
+        Object owner = rows.single("select lease_owner from jobs where id = ?", jobId).get("lease_owner");
         assertTrue(owner == null || !owner.toString().contains(":" + holderPid + ":"),
                 "the stopped replica handed its lease back (now: " + owner + ")");
 
@@ -150,13 +154,13 @@ class TwoInstancesIT {
         long seconds = Duration.ofNanos(System.nanoTime() - stoppedAt).toSeconds();
         assertTrue(seconds < 120, "finished " + seconds + " s after the SIGTERM, long before the 5 min lease");
         assertEquals(20_000L, job.getLong("summary.deleted"));
-        assertEquals(0L, TestDatabase.count("select count(*) from users where connection_id = ?", connectionId));
+        assertEquals(0L, rows.count("select count(*) from users where connection_id = ?", connectionId));
     }
 
-    private static long awaitLeaseHolder(String jobId) throws InterruptedException {
+    private static long awaitLeaseHolder(TestDatabase.Reads rows, String jobId) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (System.nanoTime() < deadline) {
-            Map<String, Object> row = TestDatabase.single("select lease_owner, deleted from jobs where id = ?", jobId);
+            Map<String, Object> row = rows.single("select lease_owner, deleted from jobs where id = ?", jobId);
             if (row.get("lease_owner") != null && ((Number) row.get("deleted")).longValue() > 0) {
                 return Long.parseLong(row.get("lease_owner").toString().split(":")[1]);
             }
@@ -198,21 +202,22 @@ class TwoInstancesIT {
         return null;
     }
 
-    private static Process launch(EmbeddedPostgres.Server database, int port, String name) throws Exception {
+    private static Process launch(String database, int port, String name) throws Exception {
         return launch(database, port, name, LEASE);
     }
 
-    private static Process launch(EmbeddedPostgres.Server database, int port, String name, Duration lease) throws Exception {
+    private static Process launch(String database, int port, String name, Duration lease) throws Exception {
+        EmbeddedPostgres.Server server = EmbeddedPostgres.throwaway();
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         assertTrue(Files.exists(jar), "package the application first");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toString());
         Map<String, String> env = new HashMap<>(Map.of(
                 "QUARKUS_HTTP_PORT", Integer.toString(port),
-                "QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl(),
-                "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", database.username(),
-                "QUARKUS_DATASOURCE_PASSWORD", database.password(),
+                "QUARKUS_DATASOURCE_REACTIVE_URL", TestDatabase.inDatabase(server.reactiveUrl(), database),
+                "QUARKUS_DATASOURCE_JDBC_URL", TestDatabase.inDatabase(server.jdbcUrl(), database),
+                "QUARKUS_DATASOURCE_USERNAME", server.username(),
+                "QUARKUS_DATASOURCE_PASSWORD", server.password(),
                 "CONNECTIONHUB_JWT_SIGNING_KEY", DevDefaultsConfigSourceFactory.testSigningKey(),
                 "CONNECTIONHUB_ENCRYPTION_KEY", DevDefaultsConfigSourceFactory.testEncryptionKey(),
                 "CONNECTIONHUB_ADMIN_TOKEN", TestTenant.ADMIN_TOKEN));
