@@ -10,10 +10,12 @@ APP_PORT=${APP_PORT:-18080}
 BASE=http://127.0.0.1:$APP_PORT
 ADMIN_TOKEN=bench-admin-$RANDOM$RANDOM
 JAVA=${JAVA:-java}
-# The heap a container with a 512 MiB limit would give the app (the Kubernetes manifests' limit), and the collector
-# the container image's run-java.sh starts it with (its GC_CONTAINER_OPTIONS default). On this 2-CPU, 24 GB
-# machine the JVM would otherwise pick G1, which served about 15 % fewer GETs per second here.
-APP_JAVA_OPTS=${APP_JAVA_OPTS:--Xmx256m -XX:+UseParallelGC}
+# The JVM options the container image's run-java.sh gives the application in a pod with the Kubernetes manifests'
+# 512 MiB limit, with the image's settings (src/main/docker/Dockerfile.jvm: JAVA_MAX_MEM_RATIO=30, GC_TIME_RATIO=99,
+# GC_METASPACE_SIZE=96); -XX:MaxRAM stands in for the container's memory limit.
+CONTAINER_JAVA_OPTS="-XX:MaxRAM=512m -XX:MaxRAMPercentage=30.0 -XX:+UseParallelGC -XX:MinHeapFreeRatio=10 \
+-XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=99 -XX:AdaptiveSizePolicyWeight=90 -XX:MetaspaceSize=96m -XX:+ExitOnOutOfMemoryError"
+APP_JAVA_OPTS=${APP_JAVA_OPTS:-$CONTAINER_JAVA_OPTS}
 mkdir -p "$OUT"
 cd "$ROOT"
 

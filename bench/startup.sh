@@ -18,7 +18,7 @@
 # Environment:
 #   JAVA17_HOME, JAVA25_HOME   the JDKs (default: looked up under /usr/lib/jvm; a missing one skips its variants)
 #   BENCH_VARIANTS             which variants, e.g. "jdk17 jdk25-aot" (default: all four)
-#   BENCH_JAVA_OPTS            extra JVM options for every run, e.g. "-Xmx256m"
+#   BENCH_JAVA_OPTS            extra JVM options for every run, e.g. "-Xmx256m"; "container": the image's (lib.sh)
 #   BENCH_REBUILD=1            package the application even if target/quarkus-app looks current
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 BENCH_OUT=$OUT
@@ -26,6 +26,7 @@ BENCH_ROOT=$ROOT
 
 RUNS="${1:-5}"
 VARIANTS="${BENCH_VARIANTS:-jdk17 jdk25 jdk25-aot jdk17-cds}"
+[ "${BENCH_JAVA_OPTS:-}" = container ] && BENCH_JAVA_OPTS=$CONTAINER_JAVA_OPTS
 read -r -a EXTRA_OPTS <<< "${BENCH_JAVA_OPTS:-}"
 APP_PID=""
 
