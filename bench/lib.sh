@@ -12,9 +12,10 @@ ADMIN_TOKEN=bench-admin-$RANDOM$RANDOM
 JAVA=${JAVA:-java}
 # The JVM options the container image's run-java.sh gives the application in a pod with the Kubernetes manifests'
 # 512 MiB limit, with the image's settings (src/main/docker/Dockerfile.jvm: JAVA_MAX_MEM_RATIO=30, GC_TIME_RATIO=99,
-# GC_METASPACE_SIZE=96); -XX:MaxRAM stands in for the container's memory limit.
-CONTAINER_JAVA_OPTS="-XX:MaxRAM=512m -XX:MaxRAMPercentage=30.0 -XX:+UseParallelGC -XX:MinHeapFreeRatio=10 \
--XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=99 -XX:AdaptiveSizePolicyWeight=90 -XX:MetaspaceSize=96m -XX:+ExitOnOutOfMemoryError"
+# GC_MIN/MAX_HEAP_FREE_RATIO=40/70, GC_ADAPTIVE_SIZE_POLICY_WEIGHT=10, GC_METASPACE_SIZE=96); -XX:MaxRAM stands in
+# for the container's memory limit.
+CONTAINER_JAVA_OPTS="-XX:MaxRAM=512m -XX:MaxRAMPercentage=30.0 -XX:+UseParallelGC -XX:MinHeapFreeRatio=40 \
+-XX:MaxHeapFreeRatio=70 -XX:GCTimeRatio=99 -XX:AdaptiveSizePolicyWeight=10 -XX:MetaspaceSize=96m -XX:+ExitOnOutOfMemoryError"
 APP_JAVA_OPTS=${APP_JAVA_OPTS:-$CONTAINER_JAVA_OPTS}
 mkdir -p "$OUT"
 cd "$ROOT"
