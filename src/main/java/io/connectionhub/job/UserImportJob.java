@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.connectionhub.common.CallerContext;
 import io.connectionhub.user.NewUser;
 import io.connectionhub.user.UserProblem;
 import io.connectionhub.user.UserService;
@@ -57,8 +58,8 @@ public class UserImportJob {
     private Uni<Long> countEntries(Job job, int chunks) {
         UserFileReader reader = new UserFileReader(mapper, false);
         return Multi.createFrom().range(0, chunks)
-                .onItem().transformToUniAndConcatenate(seq -> jobs.fileChunk(job.id(), seq))
-                .onItem().invoke(chunk -> feed(reader, chunk.getBytes()))
+                .onItem().transformToUniAndConcatenate(seq -> jobs.fileChunk(job.id(), seq)
+                        .chain(chunk -> CallerContext.onWorker(() -> feed(reader, chunk.getBytes()))))
                 .collect().last()
                 .map(ignored -> {
                     finish(reader);
@@ -69,7 +70,9 @@ public class UserImportJob {
     /**
      * Pass two: entries after the resume point, batch by batch. The batches of one chunk are written while the
      * next chunk is read and parsed (the database and the parser each keep a core busy); the writes themselves
-     * stay one after another, in file order, which resuming relies on.
+     * stay one after another, in file order, which resuming relies on. Parsing runs on a worker thread: on the
+     * event loop it held up the replies of the write transaction under way (each statement of a batch waited for
+     * the parse of a chunk to finish), and the API's requests.
      */
     private Uni<Void> importEntries(Job job, String owner, int chunks) {
         UserFileReader reader = new UserFileReader(mapper, true);
@@ -77,7 +80,7 @@ public class UserImportJob {
         InFlight writes = new InFlight();
         return Multi.createFrom().range(0, chunks)
                 .onItem().transformToUniAndConcatenate(seq -> jobs.fileChunk(job.id(), seq)
-                        .map(chunk -> batches.add(feed(reader, chunk.getBytes())))
+                        .chain(chunk -> CallerContext.onWorker(() -> batches.add(feed(reader, chunk.getBytes()))))
                         .chain(ready -> writes.after(() -> writeAll(job, owner, ready))))
                 .collect().last()
                 .chain(() -> {
