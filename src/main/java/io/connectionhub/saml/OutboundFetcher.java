@@ -33,6 +33,7 @@ import jakarta.inject.Inject;
 import io.connectionhub.common.CallerContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -230,34 +231,47 @@ public class OutboundFetcher {
                     .setFollowRedirects(false)
                     .putHeader(HttpHeaders.ACCEPT, accept)
                     .putHeader(HttpHeaders.USER_AGENT, "connection-hub");
-            client.request(options).compose(request -> {
+            // The response's handlers must be in place before its body arrives: listening on the request's own
+            // response (not on a composed future, whose callback may be scheduled as a separate task, after the
+            // end of a small body has already been read) keeps them on the stream's context, in order.
+            client.request(options).onComplete(created -> {
+                if (created.failed()) {
+                    emitter.fail(connectionFailed(target, created.cause()));
+                    return;
+                }
+                HttpClientRequest request = created.result();
                 inFlight.set(request);
                 if (terminated.get()) {
                     request.reset();
                 }
-                return request.send();
-            }).onComplete(sent -> {
-                if (sent.failed()) {
-                    emitter.fail(connectionFailed(target, sent.cause()));
-                    return;
-                }
-                HttpClientResponse response = sent.result();
-                int status = response.statusCode();
-                String location = response.getHeader(HttpHeaders.LOCATION);
-                if (REDIRECTS.contains(status) && location != null) {
-                    discard(response);
-                    emitter.complete(new Answer(null, location));
-                } else if (status < 200 || status > 299) {
-                    discard(response);
-                    emitter.fail(new OutboundRequestFailed(HTTP_STATUS, target.url(), "answered HTTP " + status));
-                } else if (declaredLength(response) > maxBytes) {
-                    discard(response);
-                    emitter.fail(tooLarge(target));
-                } else {
-                    readBody(target, response, emitter, finished);
-                }
+                request.response().onComplete(sent -> answer(target, sent, emitter, finished));
+                request.end();
             });
         });
+    }
+
+    /** The response's head: a redirect, a refusal, or the body to read. */
+    private void answer(Target target, AsyncResult<HttpClientResponse> sent, UniEmitter<? super Answer> emitter,
+            AtomicBoolean finished) {
+        if (sent.failed()) {
+            emitter.fail(connectionFailed(target, sent.cause()));
+            return;
+        }
+        HttpClientResponse response = sent.result();
+        int status = response.statusCode();
+        String location = response.getHeader(HttpHeaders.LOCATION);
+        if (REDIRECTS.contains(status) && location != null) {
+            discard(response);
+            emitter.complete(new Answer(null, location));
+        } else if (status < 200 || status > 299) {
+            discard(response);
+            emitter.fail(new OutboundRequestFailed(HTTP_STATUS, target.url(), "answered HTTP " + status));
+        } else if (declaredLength(response) > maxBytes) {
+            discard(response);
+            emitter.fail(tooLarge(target));
+        } else {
+            readBody(target, response, emitter, finished);
+        }
     }
 
     private void readBody(Target target, HttpClientResponse response, UniEmitter<? super Answer> emitter,
