@@ -18,18 +18,28 @@ public class Caller {
     public static final String TENANT_ATTRIBUTE = "connectionhub.tenant";
 
     private final SecurityIdentity identity;
+    /** Asked for several times per request; looked up once. */
+    private String tenant;
 
     public Caller(SecurityIdentity identity) {
         this.identity = identity;
     }
 
     public String tenantId() {
-        Object attribute = identity.getAttribute(TENANT_ATTRIBUTE);
-        if (attribute instanceof String tenant) {
-            return tenant;
+        if (tenant == null) {
+            tenant = find();
         }
-        if (identity.getPrincipal() instanceof JsonWebToken token && token.getClaim(JwtVerification.TENANT_CLAIM) != null) {
-            return token.getClaim(JwtVerification.TENANT_CLAIM).toString();
+        return tenant;
+    }
+
+    private String find() {
+        Object attribute = identity.getAttribute(TENANT_ATTRIBUTE);
+        if (attribute instanceof String key) {
+            return key;
+        }
+        String claim = identity.getPrincipal() instanceof JsonWebToken token ? JwtVerification.tenantOf(token) : null;
+        if (claim != null) {
+            return claim;
         }
         throw new Unauthenticated("The credentials name no tenant");
     }

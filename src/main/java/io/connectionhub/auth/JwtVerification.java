@@ -11,6 +11,8 @@ import jakarta.enterprise.inject.Produces;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 
@@ -24,6 +26,16 @@ import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 public class JwtVerification {
 
     public static final String TENANT_CLAIM = "tenant_id";
+
+    /**
+     * The token's tenant claim, or null. Read once per use: smallrye-jwt resolves a claim name that is not one of
+     * the standard ones by catching the {@code IllegalArgumentException} of {@code Claims.valueOf}, a stack trace
+     * filled in on every lookup.
+     */
+    public static String tenantOf(JsonWebToken token) {
+        Object claim = token.getClaim(TENANT_CLAIM);
+        return claim == null ? null : claim.toString();
+    }
 
     @Produces
     @Alternative

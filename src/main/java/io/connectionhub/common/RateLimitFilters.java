@@ -72,10 +72,7 @@ public class RateLimitFilters {
         if (caller == null || caller.isAnonymous()) {
             return null;
         }
-        if (caller.getPrincipal() instanceof JsonWebToken token && token.getClaim(JwtVerification.TENANT_CLAIM) != null) {
-            return token.getClaim(JwtVerification.TENANT_CLAIM).toString();
-        }
-        return null;
+        return caller.getPrincipal() instanceof JsonWebToken token ? JwtVerification.tenantOf(token) : null;
     }
 
     private static String address(HttpServerRequest http) {
