@@ -243,6 +243,7 @@ public class OutboundFetcher {
                 inFlight.set(request);
                 if (terminated.get()) {
                     request.reset();
+                    return;
                 }
                 request.response().onComplete(sent -> answer(target, sent, emitter, finished));
                 request.end();
