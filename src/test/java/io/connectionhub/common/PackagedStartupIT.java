@@ -13,14 +13,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-/** The packaged application with no database configured exits non-zero within 10 s, naming what to set. */
+/**
+ * The packaged application with no database configured exits non-zero within 10 s, naming what to set: the jar,
+ * or the native executable when the suite runs in the native profile.
+ */
 class PackagedStartupIT {
 
     @Test
     void withoutDatabaseItFailsFastWithOneLine() throws Exception {
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-        assertTrue(Files.exists(jar), "package the application first");
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(packagedApplication());
         builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_DATASOURCE") || name.startsWith("CONNECTIONHUB"));
         builder.environment().put("QUARKUS_HTTP_PORT", "0");
         File stderr = File.createTempFile("startup", ".err");
@@ -53,7 +54,15 @@ class PackagedStartupIT {
                 || line.startsWith("WARNING: Please consider reporting this to the maintainers of class "));
     }
 
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static List<String> packagedApplication() {
+        if (Boolean.getBoolean("quarkus.native.enabled")) {
+            Path executable = Path.of(System.getProperty("native.image.path"));
+            assertTrue(Files.isExecutable(executable), "build the native executable first: " + executable);
+            return List.of(executable.toString());
+        }
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        assertTrue(Files.exists(jar), "package the application first");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return List.of(java, "-jar", jar.toString());
     }
 }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * No library of the packaged application carries a jar signature. The JDK verifies a signed jar, digesting its
@@ -25,6 +26,8 @@ class UnsignedLibrariesIT {
     private static final Pattern SIGNATURE = Pattern.compile("META-INF/[^/]+\\.(SF|DSA|RSA|EC)");
 
     @Test
+    @DisabledIfSystemProperty(named = "quarkus.native.enabled", matches = "true",
+            disabledReason = "a native executable has no library jars: their classes are compiled into it")
     void noPackagedLibraryIsSigned() throws IOException {
         Path libraries = Path.of("target/quarkus-app/lib/main");
         assertTrue(Files.isDirectory(libraries), "package the application first");
