@@ -6,10 +6,15 @@
 #   jdk25        JDK 25, fast-jar
 #   jdk25-aot    JDK 25 with an AOT cache (JEP 483/514/515) from a training run (-XX:AOTCacheOutput)
 #   jdk17-cds    JDK 17 with a dynamic AppCDS archive from a training run (-XX:ArchiveClassesAtExit)
-# and, when asked for in BENCH_VARIANTS, the archives Quarkus makes itself at package time (no requests trained;
-# each packages the application once more, with that JDK):
-#   jdk25-aot-quarkus   quarkus.package.jar.appcds.enabled + use-aot, run with -XX:AOTCache=app.aot
-#   jdk17-cds-quarkus   quarkus.package.jar.appcds.enabled, run with -XX:SharedArchiveFile=app-cds.jsa
+# Both archive variants run the legacy-jar layout (quarkus.package.jar.type=legacy-jar, packaged once more into
+# target/legacy-jar): the JDK archives only classes of its own class loaders, and the fast-jar loads the
+# application through Quarkus's class loader, so an archive of a fast-jar run holds the JDK's classes only.
+# When asked for in BENCH_VARIANTS, also:
+#   jdk25-aot-fast-jar  the same training and cache, on the fast-jar (to compare)
+#   jdk17-cds-fast-jar  the same AppCDS archive, on the fast-jar (to compare)
+#   jdk25-aot-quarkus   the archive Quarkus makes itself at package time (no requests trained; packages the
+#                       application once more, with that JDK): appcds.enabled + use-aot, -XX:AOTCache=app.aot
+#   jdk17-cds-quarkus   the same with JDK 17: appcds.enabled, -XX:SharedArchiveFile=app-cds.jsa
 #
 # Needs only this repository, a JDK 17 and (for the JDK 25 variants) a JDK 25, and curl; no Docker and no installed
 # database: a throwaway PostgreSQL is started from the same binaries the tests use (bench/lib.sh).
@@ -80,6 +85,23 @@ package_with_archive() {
     > "$BENCH_OUT/$label-package.log" 2>&1 || die "packaging failed; see $BENCH_OUT/$label-package.log"
   rm -rf "${BENCH_OUT:?}/$label"
   cp -a "$BENCH_ROOT/target/quarkus-app" "$BENCH_OUT/$label"
+}
+
+# Packages the legacy-jar layout (once per run of this script) into target/legacy-jar, and copies it to
+# $BENCH_OUT/legacy-jar with the runner jar named quarkus-run.jar, so that it is run like the fast-jar.
+LEGACY_DIR=""
+legacy_jar() {
+  if [[ -z "$LEGACY_DIR" ]]; then
+    log "  packaging the legacy-jar layout"
+    (cd "$BENCH_ROOT" && ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.type=legacy-jar \
+        -Dquarkus.package.output-directory=legacy-jar) > "$BENCH_OUT/legacy-jar-package.log" 2>&1 \
+      || die "packaging failed; see $BENCH_OUT/legacy-jar-package.log"
+    LEGACY_DIR="$BENCH_OUT/legacy-jar"
+    rm -rf "${LEGACY_DIR:?}"
+    mkdir -p "$LEGACY_DIR"
+    cp -a "$BENCH_ROOT/target/legacy-jar/lib" "$LEGACY_DIR/lib"
+    cp -a "$BENCH_ROOT/target/legacy-jar/"*-runner.jar "$LEGACY_DIR/quarkus-run.jar"
+  fi
 }
 
 # A pipe nobody writes to: `read -t` on it is a sleep without forking a process.
@@ -177,7 +199,7 @@ measure() {
   done
   read -r t_med t_min t_max <<< "$(stats "${times[@]}")"
   read -r r_med r_min r_max <<< "$(stats "${rsses[@]}")"
-  printf '%-17s %-9s %5s   %6.3f %6.3f %6.3f   %5.0f %5.0f %5.0f\n' "$label" "$("$java" -XshowSettings:properties \
+  printf '%-19s %-9s %5s   %6.3f %6.3f %6.3f   %5.0f %5.0f %5.0f\n' "$label" "$("$java" -XshowSettings:properties \
     -version 2>&1 | sed -n 's/^ *java.runtime.version = //p' | cut -d+ -f1)" "$RUNS" "$t_med" "$t_min" "$t_max" \
     "$r_med" "$r_min" "$r_max" >> "$RESULTS"
 }
@@ -197,7 +219,7 @@ RESULTS="$BENCH_OUT/startup-$(date +%Y%m%d-%H%M%S).txt"
 {
   echo "# Connection Hub start-up: exec to first 200 of /q/health/live; RSS (VmRSS) at that moment"
   echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, load $(cut -d' ' -f1-3 /proc/loadavg), JVM options: ${BENCH_JAVA_OPTS:-none}"
-  printf '%-17s %-9s %5s   %-20s   %s\n' variant jdk runs "seconds med/min/max" "RSS MB med/min/max"
+  printf '%-19s %-9s %5s   %-20s   %s\n' variant jdk runs "seconds med/min/max" "RSS MB med/min/max"
 } > "$RESULTS"
 
 for variant in $VARIANTS; do
@@ -212,19 +234,31 @@ for variant in $VARIANTS; do
       log "jdk25: fast-jar"
       measure "$JAVA25" jdk25
       ;;
-    jdk25-aot)
+    jdk25-aot | jdk25-aot-fast-jar)
       [[ -n "$JAVA25" ]] || continue
-      log "jdk25-aot: AOT cache"
-      train "$JAVA25" jdk25-aot "$BENCH_OUT/app.aot" "-XX:AOTCacheOutput=$BENCH_OUT/app.aot"
+      log "$variant: AOT cache"
+      APP_DIR=""
+      if [[ "$variant" == jdk25-aot ]]; then
+        legacy_jar
+        APP_DIR="$LEGACY_DIR"
+      fi
+      train "$JAVA25" "$variant" "$BENCH_OUT/$variant.aot" "-XX:AOTCacheOutput=$BENCH_OUT/$variant.aot"
       # AOTMode=on: fail instead of silently running without the cache.
-      measure "$JAVA25" jdk25-aot "-XX:AOTCache=$BENCH_OUT/app.aot" -XX:AOTMode=on
+      measure "$JAVA25" "$variant" "-XX:AOTCache=$BENCH_OUT/$variant.aot" -XX:AOTMode=on
+      APP_DIR=""
       ;;
-    jdk17-cds)
+    jdk17-cds | jdk17-cds-fast-jar)
       [[ -n "$JAVA17" ]] || continue
-      log "jdk17-cds: AppCDS archive"
-      train "$JAVA17" jdk17-cds "$BENCH_OUT/app-cds.jsa" "-XX:ArchiveClassesAtExit=$BENCH_OUT/app-cds.jsa"
+      log "$variant: AppCDS archive"
+      APP_DIR=""
+      if [[ "$variant" == jdk17-cds ]]; then
+        legacy_jar
+        APP_DIR="$LEGACY_DIR"
+      fi
+      train "$JAVA17" "$variant" "$BENCH_OUT/$variant.jsa" "-XX:ArchiveClassesAtExit=$BENCH_OUT/$variant.jsa"
       # Xshare:on: fail instead of silently running without the archive.
-      measure "$JAVA17" jdk17-cds "-XX:SharedArchiveFile=$BENCH_OUT/app-cds.jsa" -Xshare:on
+      measure "$JAVA17" "$variant" "-XX:SharedArchiveFile=$BENCH_OUT/$variant.jsa" -Xshare:on
+      APP_DIR=""
       ;;
     jdk25-aot-quarkus)
       [[ -n "$JAVA25" ]] || continue
@@ -239,7 +273,7 @@ for variant in $VARIANTS; do
       APP_DIR="$BENCH_OUT/jdk17-cds-quarkus" measure "$JAVA17" jdk17-cds-quarkus -XX:SharedArchiveFile=app-cds.jsa \
         -Xshare:on
       ;;
-    *) die "unknown variant $variant (jdk17, jdk25, jdk25-aot, jdk17-cds, jdk25-aot-quarkus, jdk17-cds-quarkus)" ;;
+    *) die "unknown variant $variant (jdk17, jdk25, jdk25-aot, jdk17-cds, jdk25-aot-fast-jar, jdk17-cds-fast-jar, jdk25-aot-quarkus, jdk17-cds-quarkus)" ;;
   esac
 done
 
