@@ -204,6 +204,21 @@ measure() {
     "$r_med" "$r_min" "$r_max" >> "$RESULTS"
 }
 
+# One archive variant: a training run writes the archive, then the measured runs use it. Arguments: the JDK, the
+# variant, the variant name that runs the legacy-jar layout (the other runs the fast-jar), the archive's file
+# extension, the option that writes it, the option that reads it, and the option that insists on it.
+archive_variant() {
+  local java="$1" variant="$2" legacy_variant="$3" archive="$BENCH_OUT/$2.$4" write="$5" use="$6" insist="$7"
+  APP_DIR=""
+  if [[ "$variant" == "$legacy_variant" ]]; then
+    legacy_jar
+    APP_DIR="$LEGACY_DIR"
+  fi
+  train "$java" "$variant" "$archive" "$write=$archive"
+  measure "$java" "$variant" "$use=$archive" "$insist"
+  APP_DIR=""
+}
+
 mkdir -p "$BENCH_OUT"
 JAVA17="$(find_jdk 17 "${JAVA17_HOME:-}")"
 JAVA25="$(find_jdk 25 "${JAVA25_HOME:-}")"
@@ -237,28 +252,14 @@ for variant in $VARIANTS; do
     jdk25-aot | jdk25-aot-fast-jar)
       [[ -n "$JAVA25" ]] || continue
       log "$variant: AOT cache"
-      APP_DIR=""
-      if [[ "$variant" == jdk25-aot ]]; then
-        legacy_jar
-        APP_DIR="$LEGACY_DIR"
-      fi
-      train "$JAVA25" "$variant" "$BENCH_OUT/$variant.aot" "-XX:AOTCacheOutput=$BENCH_OUT/$variant.aot"
       # AOTMode=on: fail instead of silently running without the cache.
-      measure "$JAVA25" "$variant" "-XX:AOTCache=$BENCH_OUT/$variant.aot" -XX:AOTMode=on
-      APP_DIR=""
+      archive_variant "$JAVA25" "$variant" jdk25-aot aot -XX:AOTCacheOutput -XX:AOTCache -XX:AOTMode=on
       ;;
     jdk17-cds | jdk17-cds-fast-jar)
       [[ -n "$JAVA17" ]] || continue
       log "$variant: AppCDS archive"
-      APP_DIR=""
-      if [[ "$variant" == jdk17-cds ]]; then
-        legacy_jar
-        APP_DIR="$LEGACY_DIR"
-      fi
-      train "$JAVA17" "$variant" "$BENCH_OUT/$variant.jsa" "-XX:ArchiveClassesAtExit=$BENCH_OUT/$variant.jsa"
       # Xshare:on: fail instead of silently running without the archive.
-      measure "$JAVA17" "$variant" "-XX:SharedArchiveFile=$BENCH_OUT/$variant.jsa" -Xshare:on
-      APP_DIR=""
+      archive_variant "$JAVA17" "$variant" jdk17-cds jsa -XX:ArchiveClassesAtExit -XX:SharedArchiveFile -Xshare:on
       ;;
     jdk25-aot-quarkus)
       [[ -n "$JAVA25" ]] || continue
