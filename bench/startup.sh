@@ -7,8 +7,8 @@
 #   jdk25-aot    JDK 25 with an AOT cache (JEP 483/514/515) from a training run (-XX:AOTCacheOutput)
 #   jdk17-cds    JDK 17 with a dynamic AppCDS archive from a training run (-XX:ArchiveClassesAtExit)
 # Both archive variants run the legacy-jar layout (quarkus.package.jar.type=legacy-jar, packaged once more into
-# target/legacy-jar): the JDK archives only classes of its own class loaders, and the fast-jar loads the
-# application through Quarkus's class loader, so an archive of a fast-jar run holds the JDK's classes only.
+# target/legacy-jar): the JDK loads and links ahead of time only the archived classes of its own class loaders,
+# and the fast-jar loads the application through Quarkus's class loader (bench/README.md has why and the figures).
 # When asked for in BENCH_VARIANTS, also:
 #   jdk25-aot-fast-jar  the same training and cache, on the fast-jar (to compare)
 #   jdk17-cds-fast-jar  the same AppCDS archive, on the fast-jar (to compare)
