@@ -9,6 +9,12 @@
 # Both archive variants run the legacy-jar layout (quarkus.package.jar.type=legacy-jar, packaged once more into
 # target/legacy-jar): the JDK loads and links ahead of time only the archived classes of its own class loaders,
 # and the fast-jar loads the application through Quarkus's class loader (bench/README.md has why and the figures).
+#   jdk17-replica      as jdk17, with Flyway inactive, as the Kubernetes replicas start (a job migrates before them)
+#   jdk25-aot-replica  as jdk25-aot, with Flyway inactive (training too)
+# and, as the floor under these figures on the same machine, two reference services under bench/floor, each packaged
+# as a fast-jar (JDK 17) and a legacy-jar (JDK 25 AOT cache, trained by a few requests):
+#   floor-rest-jdk17, floor-rest-jdk25-aot    the smallest Quarkus service: one REST resource and the health checks
+#   floor-stack-jdk17, floor-stack-jdk25-aot  Connection Hub's extensions around one entity, resource and migration
 # When asked for in BENCH_VARIANTS, also:
 #   jdk25-aot-fast-jar  the same training and cache, on the fast-jar (to compare)
 #   jdk17-cds-fast-jar  the same AppCDS archive, on the fast-jar (to compare)
@@ -22,7 +28,7 @@
 # Usage: bench/startup.sh [runs]           (default 5 runs per variant)
 # Environment:
 #   JAVA17_HOME, JAVA25_HOME   the JDKs (default: looked up under /usr/lib/jvm; a missing one skips its variants)
-#   BENCH_VARIANTS             which variants, e.g. "jdk17 jdk25-aot" (default: all four)
+#   BENCH_VARIANTS             which variants, e.g. "jdk17 jdk25-aot" (default: all but the opt-in ones)
 #   BENCH_JAVA_OPTS            extra JVM options for every run, e.g. "-Xmx256m"; "container": the image's (lib.sh)
 #   BENCH_REBUILD=1            package the application even if target/quarkus-app looks current
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -30,7 +36,8 @@ BENCH_OUT=$OUT
 BENCH_ROOT=$ROOT
 
 RUNS="${1:-5}"
-VARIANTS="${BENCH_VARIANTS:-jdk17 jdk25 jdk25-aot jdk17-cds}"
+VARIANTS="${BENCH_VARIANTS:-jdk17 jdk25 jdk25-aot jdk17-cds jdk17-replica jdk25-aot-replica floor-rest-jdk17
+  floor-rest-jdk25-aot floor-stack-jdk17 floor-stack-jdk25-aot}"
 [ "${BENCH_JAVA_OPTS:-}" = container ] && BENCH_JAVA_OPTS=$CONTAINER_JAVA_OPTS
 read -r -a EXTRA_OPTS <<< "${BENCH_JAVA_OPTS:-}"
 APP_PID=""
@@ -87,8 +94,17 @@ package_with_archive() {
   cp -a "$BENCH_ROOT/target/quarkus-app" "$BENCH_OUT/$label"
 }
 
+# Copies a legacy-jar package (runner jar and lib/) from $1 to $2, with the runner jar named quarkus-run.jar, so that
+# it is run like the fast-jar.
+copy_legacy_jar() {
+  rm -rf "${2:?}"
+  mkdir -p "$2"
+  cp -a "$1/lib" "$2/lib"
+  cp -a "$1/"*-runner.jar "$2/quarkus-run.jar"
+}
+
 # Packages the legacy-jar layout (once per run of this script) into target/legacy-jar, and copies it to
-# $BENCH_OUT/legacy-jar with the runner jar named quarkus-run.jar, so that it is run like the fast-jar.
+# $BENCH_OUT/legacy-jar.
 LEGACY_DIR=""
 legacy_jar() {
   if [[ -z "$LEGACY_DIR" ]]; then
@@ -97,10 +113,38 @@ legacy_jar() {
         -Dquarkus.package.output-directory=legacy-jar) > "$BENCH_OUT/legacy-jar-package.log" 2>&1 \
       || die "packaging failed; see $BENCH_OUT/legacy-jar-package.log"
     LEGACY_DIR="$BENCH_OUT/legacy-jar"
-    rm -rf "${LEGACY_DIR:?}"
-    mkdir -p "$LEGACY_DIR"
-    cp -a "$BENCH_ROOT/target/legacy-jar/lib" "$LEGACY_DIR/lib"
-    cp -a "$BENCH_ROOT/target/legacy-jar/"*-runner.jar "$LEGACY_DIR/quarkus-run.jar"
+    copy_legacy_jar "$BENCH_ROOT/target/legacy-jar" "$LEGACY_DIR"
+  fi
+}
+
+# Packages the reference service bench/floor/<name> (once per run of this script), with the Quarkus version of the
+# application, as a fast-jar into $BENCH_OUT/floor-<name>/fast-jar and a legacy-jar into .../legacy-jar.
+floor_app() {
+  local name="$1" project="$BENCH_ROOT/bench/floor/$1" dest="$BENCH_OUT/floor-$1" version
+  [[ -f "$dest/legacy-jar/quarkus-run.jar" ]] && return
+  version="$(sed -n 's:.*<quarkus.platform.version>\(.*\)</quarkus.platform.version>.*:\1:p' "$BENCH_ROOT/pom.xml" | head -1)"
+  log "  packaging bench/floor/$name (Quarkus $version)"
+  (cd "$BENCH_ROOT" && ./mvnw -B -q -f "$project/pom.xml" clean package -DskipTests \
+      -Dquarkus.platform.version="$version" \
+    && ./mvnw -B -q -f "$project/pom.xml" package -DskipTests -Dquarkus.platform.version="$version" \
+      -Dquarkus.package.jar.type=legacy-jar -Dquarkus.package.output-directory=legacy-jar) \
+    > "$BENCH_OUT/floor-$name-package.log" 2>&1 || die "packaging failed; see $BENCH_OUT/floor-$name-package.log"
+  rm -rf "${dest:?}"
+  mkdir -p "$dest"
+  cp -a "$project/target/quarkus-app" "$dest/fast-jar"
+  copy_legacy_jar "$project/target/legacy-jar" "$dest/legacy-jar"
+}
+
+# Migrates the database (once per run of this script) with one untimed start of the application, for the variants
+# that start with Flyway inactive.
+MIGRATED=""
+migrate_once() {
+  if [[ -z "$MIGRATED" ]]; then
+    log "  migrating the database with one start of the application"
+    APP_DIR="" launch "$1" migrate
+    wait_live "$EPOCHREALTIME" > /dev/null || die "the application does not start"
+    stop_app
+    MIGRATED=1
   fi
 }
 
@@ -159,7 +203,18 @@ exercise() {
   done
 }
 
-# Training run: start with the recording option, exercise, stop; the JVM writes the archive as it exits.
+# What trains the reference services: each of their endpoints, three times.
+exercise_floor() {
+  local base="http://127.0.0.1:$APP_PORT" i path
+  for i in 1 2 3; do
+    for path in /hello /items/1 /q/health/live /q/health/ready /q/metrics /q/openapi /no-such-path; do
+      curl -s -o /dev/null "$base$path" || true
+    done
+  done
+}
+
+# Training run: start with the recording option, exercise (EXERCISE: the function that does it), stop; the JVM
+# writes the archive as it exits.
 train() {
   local java="$1" label="$2" archive="$3"
   shift 3
@@ -167,7 +222,7 @@ train() {
   log "  training run for $label"
   launch "$java" "$label-training" "$@"
   wait_live "$EPOCHREALTIME" > /dev/null || die "training run failed"
-  exercise
+  "${EXERCISE:-exercise}"
   stop_app
   [[ -s "$archive" ]] || die "no archive written at $archive; see $BENCH_OUT/$label-training.log"
   log "  archive: $archive ($(du -h "$archive" | cut -f1))"
@@ -199,24 +254,30 @@ measure() {
   done
   read -r t_med t_min t_max <<< "$(stats "${times[@]}")"
   read -r r_med r_min r_max <<< "$(stats "${rsses[@]}")"
-  printf '%-19s %-9s %5s   %6.3f %6.3f %6.3f   %5.0f %5.0f %5.0f\n' "$label" "$("$java" -XshowSettings:properties \
+  printf '%-21s %-9s %5s   %6.3f %6.3f %6.3f   %5.0f %5.0f %5.0f\n' "$label" "$("$java" -XshowSettings:properties \
     -version 2>&1 | sed -n 's/^ *java.runtime.version = //p' | cut -d+ -f1)" "$RUNS" "$t_med" "$t_min" "$t_max" \
     "$r_med" "$r_min" "$r_max" >> "$RESULTS"
 }
 
 # One archive variant: a training run writes the archive, then the measured runs use it. Arguments: the JDK, the
-# variant, the variant name that runs the legacy-jar layout (the other runs the fast-jar), the archive's file
-# extension, the option that writes it, the option that reads it, and the option that insists on it.
+# variant, the archive's file extension, the option that writes it, the option that reads it, and the option that
+# insists on it. It runs the application in APP_DIR.
 archive_variant() {
-  local java="$1" variant="$2" legacy_variant="$3" archive="$BENCH_OUT/$2.$4" write="$5" use="$6" insist="$7"
-  APP_DIR=""
-  if [[ "$variant" == "$legacy_variant" ]]; then
-    legacy_jar
-    APP_DIR="$LEGACY_DIR"
-  fi
+  local java="$1" variant="$2" archive="$BENCH_OUT/$2.$3" write="$4" use="$5" insist="$6"
   train "$java" "$variant" "$archive" "$write=$archive"
   measure "$java" "$variant" "$use=$archive" "$insist"
-  APP_DIR=""
+}
+
+# Both archive kinds, by the variant's name: *-aot* the JDK 25 AOT cache, *-cds* the JDK 17 AppCDS archive.
+archive() {
+  case "$1" in
+    *-aot*)
+      # AOTMode=on: fail instead of silently running without the cache.
+      archive_variant "$JAVA25" "$1" aot -XX:AOTCacheOutput -XX:AOTCache -XX:AOTMode=on ;;
+    *-cds*)
+      # Xshare:on: fail instead of silently running without the archive.
+      archive_variant "$JAVA17" "$1" jsa -XX:ArchiveClassesAtExit -XX:SharedArchiveFile -Xshare:on ;;
+  esac
 }
 
 mkdir -p "$BENCH_OUT"
@@ -234,7 +295,7 @@ RESULTS="$BENCH_OUT/startup-$(date +%Y%m%d-%H%M%S).txt"
 {
   echo "# Connection Hub start-up: exec to first 200 of /q/health/live; RSS (VmRSS) at that moment"
   echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, load $(cut -d' ' -f1-3 /proc/loadavg), JVM options: ${BENCH_JAVA_OPTS:-none}"
-  printf '%-19s %-9s %5s   %-20s   %s\n' variant jdk runs "seconds med/min/max" "RSS MB med/min/max"
+  printf '%-21s %-9s %5s   %-20s   %s\n' variant jdk runs "seconds med/min/max" "RSS MB med/min/max"
 } > "$RESULTS"
 
 for variant in $VARIANTS; do
@@ -249,17 +310,41 @@ for variant in $VARIANTS; do
       log "jdk25: fast-jar"
       measure "$JAVA25" jdk25
       ;;
-    jdk25-aot | jdk25-aot-fast-jar)
-      [[ -n "$JAVA25" ]] || continue
-      log "$variant: AOT cache"
-      # AOTMode=on: fail instead of silently running without the cache.
-      archive_variant "$JAVA25" "$variant" jdk25-aot aot -XX:AOTCacheOutput -XX:AOTCache -XX:AOTMode=on
+    jdk25-aot | jdk25-aot-fast-jar | jdk17-cds | jdk17-cds-fast-jar)
+      [[ -n "$JAVA25" && "$variant" == *-aot* || -n "$JAVA17" && "$variant" == *-cds* ]] || continue
+      log "$variant: $([[ "$variant" == *-aot* ]] && echo "AOT cache" || echo "AppCDS archive")"
+      APP_DIR=""
+      if [[ "$variant" != *-fast-jar ]]; then
+        legacy_jar
+        APP_DIR="$LEGACY_DIR"
+      fi
+      archive "$variant"
+      APP_DIR=""
       ;;
-    jdk17-cds | jdk17-cds-fast-jar)
+    jdk17-replica)
       [[ -n "$JAVA17" ]] || continue
-      log "$variant: AppCDS archive"
-      # Xshare:on: fail instead of silently running without the archive.
-      archive_variant "$JAVA17" "$variant" jdk17-cds jsa -XX:ArchiveClassesAtExit -XX:SharedArchiveFile -Xshare:on
+      log "jdk17-replica: fast-jar, Flyway inactive"
+      migrate_once "$JAVA17"
+      QUARKUS_FLYWAY_ACTIVE=false measure "$JAVA17" jdk17-replica
+      ;;
+    jdk25-aot-replica)
+      [[ -n "$JAVA25" ]] || continue
+      log "jdk25-aot-replica: AOT cache, Flyway inactive"
+      migrate_once "$JAVA25"
+      legacy_jar
+      APP_DIR="$LEGACY_DIR" QUARKUS_FLYWAY_ACTIVE=false archive jdk25-aot-replica
+      ;;
+    floor-rest-jdk17 | floor-stack-jdk17)
+      [[ -n "$JAVA17" ]] || continue
+      log "$variant: bench/floor's reference service, fast-jar"
+      floor_app "$(cut -d- -f2 <<< "$variant")"
+      APP_DIR="$BENCH_OUT/floor-$(cut -d- -f2 <<< "$variant")/fast-jar" measure "$JAVA17" "$variant"
+      ;;
+    floor-rest-jdk25-aot | floor-stack-jdk25-aot)
+      [[ -n "$JAVA25" ]] || continue
+      log "$variant: bench/floor's reference service, AOT cache"
+      floor_app "$(cut -d- -f2 <<< "$variant")"
+      APP_DIR="$BENCH_OUT/floor-$(cut -d- -f2 <<< "$variant")/legacy-jar" EXERCISE=exercise_floor archive "$variant"
       ;;
     jdk25-aot-quarkus)
       [[ -n "$JAVA25" ]] || continue
@@ -274,7 +359,7 @@ for variant in $VARIANTS; do
       APP_DIR="$BENCH_OUT/jdk17-cds-quarkus" measure "$JAVA17" jdk17-cds-quarkus -XX:SharedArchiveFile=app-cds.jsa \
         -Xshare:on
       ;;
-    *) die "unknown variant $variant (jdk17, jdk25, jdk25-aot, jdk17-cds, jdk25-aot-fast-jar, jdk17-cds-fast-jar, jdk25-aot-quarkus, jdk17-cds-quarkus)" ;;
+    *) die "unknown variant $variant (jdk17, jdk25, jdk25-aot, jdk17-cds, jdk17-replica, jdk25-aot-replica, floor-rest-jdk17, floor-rest-jdk25-aot, floor-stack-jdk17, floor-stack-jdk25-aot, jdk25-aot-fast-jar, jdk17-cds-fast-jar, jdk25-aot-quarkus, jdk17-cds-quarkus)" ;;
   esac
 done
 
