@@ -337,14 +337,16 @@ for variant in $VARIANTS; do
     floor-rest-jdk17 | floor-stack-jdk17)
       [[ -n "$JAVA17" ]] || continue
       log "$variant: bench/floor's reference service, fast-jar"
-      floor_app "$(cut -d- -f2 <<< "$variant")"
-      APP_DIR="$BENCH_OUT/floor-$(cut -d- -f2 <<< "$variant")/fast-jar" measure "$JAVA17" "$variant"
+      floor="${variant#floor-}"
+      floor_app "${floor%%-*}"
+      APP_DIR="$BENCH_OUT/floor-${floor%%-*}/fast-jar" measure "$JAVA17" "$variant"
       ;;
     floor-rest-jdk25-aot | floor-stack-jdk25-aot)
       [[ -n "$JAVA25" ]] || continue
       log "$variant: bench/floor's reference service, AOT cache"
-      floor_app "$(cut -d- -f2 <<< "$variant")"
-      APP_DIR="$BENCH_OUT/floor-$(cut -d- -f2 <<< "$variant")/legacy-jar" EXERCISE=exercise_floor archive "$variant"
+      floor="${variant#floor-}"
+      floor_app "${floor%%-*}"
+      APP_DIR="$BENCH_OUT/floor-${floor%%-*}/legacy-jar" EXERCISE=exercise_floor archive "$variant"
       ;;
     jdk25-aot-quarkus)
       [[ -n "$JAVA25" ]] || continue
