@@ -119,9 +119,10 @@ legacy_jar() {
 
 # Packages the reference service bench/floor/<name> (once per run of this script), with the Quarkus version of the
 # application, as a fast-jar into $BENCH_OUT/floor-<name>/fast-jar and a legacy-jar into .../legacy-jar.
+FLOOR_PACKAGED=" "
 floor_app() {
   local name="$1" project="$BENCH_ROOT/bench/floor/$1" dest="$BENCH_OUT/floor-$1" version
-  [[ -f "$dest/legacy-jar/quarkus-run.jar" ]] && return
+  [[ "$FLOOR_PACKAGED" == *" $name "* ]] && return
   version="$(sed -n 's:.*<quarkus.platform.version>\(.*\)</quarkus.platform.version>.*:\1:p' "$BENCH_ROOT/pom.xml" | head -1)"
   log "  packaging bench/floor/$name (Quarkus $version)"
   (cd "$BENCH_ROOT" && ./mvnw -B -q -f "$project/pom.xml" clean package -DskipTests \
@@ -133,6 +134,7 @@ floor_app() {
   mkdir -p "$dest"
   cp -a "$project/target/quarkus-app" "$dest/fast-jar"
   copy_legacy_jar "$project/target/legacy-jar" "$dest/legacy-jar"
+  FLOOR_PACKAGED+="$name "
 }
 
 # Migrates the database (once per run of this script) with one untimed start of the application, for the variants
