@@ -20,6 +20,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,9 +47,9 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 
 /**
- * Fetches a document from a URL a client chose (IdP metadata, OIDC discovery) without letting that client reach
- * the service's own network: https only, public addresses only, same-host redirects only, a size cap and one
- * timeout for the whole fetch.
+ * Fetches a document from a URL a client chose (IdP metadata, OIDC discovery and keys), or posts a form to one (an
+ * OIDC token endpoint), without letting that client reach the service's own network: https only, public addresses
+ * only, same-host redirects only (none for a POST), a size cap and one timeout for the whole exchange.
  * <p>
  * Every address the host resolves to is checked, and the connection goes to the checked address (the Host header,
  * TLS SNI and certificate check still use the name), so DNS that answers differently a second time cannot redirect
@@ -61,6 +62,10 @@ public class OutboundFetcher {
     public static final String ACCEPT_SAML_METADATA = "application/samlmetadata+xml, application/xml;q=0.9, text/xml;q=0.8";
     /** {@code Accept} for OIDC discovery documents. */
     public static final String ACCEPT_JSON = "application/json";
+
+    /** The answer to a {@link #post}, whatever its status: an OAuth endpoint explains a refusal in a 4xx body. */
+    public record Reply(int status, String contentType, byte[] body) {
+    }
 
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final Pattern IPV4_LITERAL = Pattern.compile("[0-9.]+");
@@ -119,6 +124,26 @@ public class OutboundFetcher {
                 .failWith(() -> new OutboundRequestFailed(TIMEOUT, url, "no complete answer within " + describe(timeout))));
     }
 
+    /**
+     * Posts {@code body} ({@code contentType}) with {@code headers} to {@code url} under the same rules as {@link #fetch},
+     * and returns the answer of any status with its body (within the size cap). A redirect is not followed: it fails
+     * with {@link OutboundRequestFailed}, as a POST must not be repeated elsewhere.
+     */
+    public Uni<Reply> post(String url, Map<String, String> headers, String contentType, byte[] body, String accept) {
+        Call call = new Call(HttpMethod.POST, accept, headers, contentType, Buffer.buffer(body), true);
+        return CallerContext.emitOnCaller(Uni.createFrom().deferred(() -> {
+            Target target = target(url);
+            return publicAddress(target).chain(address -> exchange(target, address, call)).map(answer -> {
+                if (answer.location() != null) {
+                    throw new OutboundRequestFailed(HTTP_STATUS, url, "answered HTTP " + answer.status()
+                            + " with a redirect to " + answer.location() + "; a POST is not redirected");
+                }
+                return new Reply(answer.status(), answer.contentType(), answer.body());
+            });
+        }).ifNoItem().after(timeout)
+                .failWith(() -> new OutboundRequestFailed(TIMEOUT, url, "no complete answer within " + describe(timeout))));
+    }
+
     @PreDestroy
     void close() {
         client.close();
@@ -126,7 +151,7 @@ public class OutboundFetcher {
 
     private Uni<byte[]> get(Target target, int redirects, String accept) {
         return publicAddress(target)
-                .chain(address -> exchange(target, address, accept))
+                .chain(address -> exchange(target, address, new Call(HttpMethod.GET, accept, Map.of(), null, null, false)))
                 .chain(answer -> answer.location() == null ? Uni.createFrom().item(answer.body())
                         : Uni.createFrom().deferred(() -> get(redirect(target, answer.location(), redirects),
                                 redirects + 1, accept)));
@@ -208,7 +233,7 @@ public class OutboundFetcher {
     }
 
     /** One request to one checked address: a body within the cap, or a redirect's Location. */
-    private Uni<Answer> exchange(Target target, InetAddress address, String accept) {
+    private Uni<Answer> exchange(Target target, InetAddress address, Call call) {
         return Uni.createFrom().emitter(emitter -> {
             AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
             AtomicBoolean finished = new AtomicBoolean();
@@ -222,15 +247,19 @@ public class OutboundFetcher {
                 }
             });
             RequestOptions options = new RequestOptions()
-                    .setMethod(HttpMethod.GET)
+                    .setMethod(call.method())
                     .setHost(target.hostName())
                     .setPort(target.port())
                     .setSsl(target.https())
                     .setURI(target.requestUri())
                     .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(withoutName(address), target.port())))
                     .setFollowRedirects(false)
-                    .putHeader(HttpHeaders.ACCEPT, accept)
+                    .putHeader(HttpHeaders.ACCEPT, call.accept())
                     .putHeader(HttpHeaders.USER_AGENT, "connection-hub");
+            call.headers().forEach(options::putHeader);
+            if (call.contentType() != null) {
+                options.putHeader(HttpHeaders.CONTENT_TYPE, call.contentType());
+            }
             // The response's handlers must be in place before its body arrives: listening on the request's own
             // response (not on a composed future, whose callback may be scheduled as a separate task, after the
             // end of a small body has already been read) keeps them on the stream's context, in order.
@@ -245,15 +274,19 @@ public class OutboundFetcher {
                     request.reset();
                     return;
                 }
-                request.response().onComplete(sent -> answer(target, sent, emitter, finished));
-                request.end();
+                request.response().onComplete(sent -> answer(target, sent, call, emitter, finished));
+                if (call.body() == null) {
+                    request.end();
+                } else {
+                    request.end(call.body());
+                }
             });
         });
     }
 
     /** The response's head: a redirect, a refusal, or the body to read. */
-    private void answer(Target target, AsyncResult<HttpClientResponse> sent, UniEmitter<? super Answer> emitter,
-            AtomicBoolean finished) {
+    private void answer(Target target, AsyncResult<HttpClientResponse> sent, Call call,
+            UniEmitter<? super Answer> emitter, AtomicBoolean finished) {
         if (sent.failed()) {
             emitter.fail(connectionFailed(target, sent.cause()));
             return;
@@ -263,8 +296,8 @@ public class OutboundFetcher {
         String location = response.getHeader(HttpHeaders.LOCATION);
         if (REDIRECTS.contains(status) && location != null) {
             discard(response);
-            emitter.complete(new Answer(null, location));
-        } else if (status < 200 || status > 299) {
+            emitter.complete(new Answer(status, null, null, location));
+        } else if ((status < 200 || status > 299) && !call.everyStatus()) {
             discard(response);
             emitter.fail(new OutboundRequestFailed(HTTP_STATUS, target.url(), "answered HTTP " + status));
         } else if (declaredLength(response) > maxBytes) {
@@ -289,7 +322,8 @@ public class OutboundFetcher {
         response.exceptionHandler(failure -> emitter.fail(connectionFailed(target, failure)));
         response.endHandler(ignored -> {
             finished.set(true);
-            emitter.complete(new Answer(body.getBytes(), null));
+            emitter.complete(new Answer(response.statusCode(), response.getHeader(HttpHeaders.CONTENT_TYPE),
+                    body.getBytes(), null));
         });
     }
 
@@ -352,7 +386,12 @@ public class OutboundFetcher {
         }
     }
 
-    /** A body, or the Location of a redirect. */
-    private record Answer(byte[] body, String location) {
+    /** A status with its body, or the Location of a redirect. */
+    private record Answer(int status, String contentType, byte[] body, String location) {
+    }
+
+    /** What to send: method, headers and body (null for none); {@code everyStatus}: read the body of any status. */
+    private record Call(HttpMethod method, String accept, Map<String, String> headers, String contentType, Buffer body,
+            boolean everyStatus) {
     }
 }

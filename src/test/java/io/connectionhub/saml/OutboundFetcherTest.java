@@ -109,6 +109,11 @@ class OutboundFetcherTest {
             }
             case "/other-host" -> redirect(response, "http://localhost:" + httpPort + "/metadata");
             case "/missing" -> response.setStatusCode(404).end("no");
+            case "/echo-post" -> request.body().onSuccess(body -> response.putHeader("Content-Type", "text/plain")
+                    .end(request.method() + " " + request.getHeader("Content-Type") + " "
+                            + request.getHeader("Authorization") + " " + body));
+            case "/refuse-post" -> response.setStatusCode(400).putHeader("Content-Type", "application/json")
+                    .end("{\"error\":\"invalid_grant\"}");
             case "/exactly-1mb" -> response.end(Buffer.buffer(new byte[ONE_MB]));
             case "/declared-too-large" -> response.end(Buffer.buffer(new byte[ONE_MB + 1]));
             case "/streamed-too-large" -> stream(response);
@@ -422,6 +427,44 @@ class OutboundFetcherTest {
     }
 
     @Test
+    void aPostSendsItsBodyAndHeadersAndReadsAnyStatus() {
+        OutboundFetcher fetcher = new OutboundFetcher(vertx, permissive());
+
+        OutboundFetcher.Reply echoed = post(fetcher, base + "/echo-post");
+        assertEquals(200, echoed.status());
+        assertEquals("text/plain", echoed.contentType());
+        assertEquals("POST application/x-www-form-urlencoded Basic abc a=1&b=2", text(echoed.body()));
+
+        OutboundFetcher.Reply refused = post(fetcher, base + "/refuse-post");
+        assertEquals(400, refused.status());
+        assertEquals("{\"error\":\"invalid_grant\"}", text(refused.body()));
+    }
+
+    @Test
+    void aPostIsNotRedirected() {
+        OutboundRequestFailed failed = assertThrows(OutboundRequestFailed.class,
+                () -> post(new OutboundFetcher(vertx, permissive()), base + "/same-host"));
+
+        assertEquals(HTTP_STATUS, failed.reason());
+        assertEquals(base + "/same-host: answered HTTP 302 with a redirect to /metadata; a POST is not redirected",
+                failed.getMessage());
+    }
+
+    @Test
+    void aPostFollowsTheSameRulesAsAFetch() {
+        OutboundFetcher strict = new OutboundFetcher(vertx, defaults());
+
+        assertEquals(SCHEME_NOT_ALLOWED, assertThrows(OutboundRequestRefused.class,
+                () -> post(strict, base + "/echo-post")).rule());
+        assertEquals(NON_PUBLIC_ADDRESS, assertThrows(OutboundRequestRefused.class,
+                () -> post(new OutboundFetcher(vertx, permissive("connectionhub.outbound.allow-private-addresses",
+                        "false")), base + "/echo-post")).rule());
+        assertEquals(TOO_LARGE, assertThrows(OutboundRequestRefused.class,
+                () -> post(new OutboundFetcher(vertx, permissive("connectionhub.outbound.max-bytes", "10")),
+                        base + "/echo-post")).rule());
+    }
+
+    @Test
     void refusalsAreDomainExceptions() {
         assertInstanceOf(io.connectionhub.common.DomainException.class, refusal(defaults(), "http://x.example/"));
         assertInstanceOf(io.connectionhub.common.DomainException.class, failure(permissive(), base + "/missing"));
@@ -453,6 +496,11 @@ class OutboundFetcherTest {
 
     static byte[] fetch(OutboundConfig config, String url) {
         return new OutboundFetcher(vertx, config).fetch(url, ACCEPT).await().atMost(Duration.ofSeconds(30));
+    }
+
+    static OutboundFetcher.Reply post(OutboundFetcher fetcher, String url) {
+        return fetcher.post(url, Map.of("Authorization", "Basic abc"), "application/x-www-form-urlencoded",
+                "a=1&b=2".getBytes(StandardCharsets.UTF_8), "application/json").await().atMost(Duration.ofSeconds(30));
     }
 
     static OutboundRequestRefused refusal(OutboundConfig config, String url) {
