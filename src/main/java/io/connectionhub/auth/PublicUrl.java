@@ -26,4 +26,9 @@ public class PublicUrl {
     public String managementAudience() {
         return base + "/api/v2/";
     }
+
+    /** The redirect URI of every OIDC connection at its IdP (one for all connections; the state tells them apart). */
+    public String oidcCallbackUrl() {
+        return base + "/login/callback";
+    }
 }

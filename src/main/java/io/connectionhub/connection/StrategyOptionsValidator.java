@@ -32,6 +32,10 @@ public class StrategyOptionsValidator {
             case "samlp":
                 return saml.check(options, rule.description);
             case "oidc", "okta":
+                // callback_url is the service's own (shown, never stored): a value sent back is dropped.
+                ObjectNode oidc = options.deepCopy();
+                oidc.remove(ConnectionMapper.CALLBACK_URL);
+                options = oidc;
                 rule.requireString(options, "client_id");
                 rule.requireOneOf(options, "discovery_url", "issuer");
                 if (options.has("type")) {

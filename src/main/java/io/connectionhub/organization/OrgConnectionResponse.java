@@ -10,13 +10,14 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * An organization connection as the LoginRadius family shows it. SAML types carry the IdP and SP fields, OIDC types
- * the issuer, client id and scopes; fields that do not apply to the type are left out. Secrets never appear.
+ * the issuer, client id and scopes, and the read-only {@code CallbackUrl} to register at the IdP; fields that do not
+ * apply to the type are left out. Secrets never appear.
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "Id", "IsActive", "CreatedDate", "GroupRoles", "ModifiedDate", "Name", "Domain", "Attributes",
         "IDPEntityId", "IDPSSOUrl", "IDPMetadataUrl", "IsIDPInitiated", "IDPCertificate", "ConnectionType", "EntityId",
-        "MetadataUrl", "ACSEndpoint", "SPCertificate", "OIDCIssuer", "ClientId", "Scopes" })
+        "MetadataUrl", "ACSEndpoint", "SPCertificate", "OIDCIssuer", "ClientId", "Scopes", "CallbackUrl" })
 public record OrgConnectionResponse(
         @JsonProperty("Id") String id,
         @JsonProperty("IsActive") boolean active,
@@ -38,7 +39,8 @@ public record OrgConnectionResponse(
         @JsonProperty("SPCertificate") SpCertificate spCertificate,
         @JsonProperty("OIDCIssuer") String oidcIssuer,
         @JsonProperty("ClientId") String clientId,
-        @JsonProperty("Scopes") List<String> scopes) {
+        @JsonProperty("Scopes") List<String> scopes,
+        @JsonProperty("CallbackUrl") String callbackUrl) {
 
     /** The IdP's signing certificate and its validity (UTC, to the second); {@code Expired} when past NotAfter. */
     @RegisterForReflection

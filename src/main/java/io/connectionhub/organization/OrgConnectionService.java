@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.connectionhub.auth.PublicUrl;
 import io.connectionhub.common.FieldEncryption;
 import io.connectionhub.common.Ids;
 import io.connectionhub.common.InvalidRequest;
@@ -50,10 +51,11 @@ public class OrgConnectionService {
     private final IdpSettingsReader idps;
     private final FieldEncryption encryption;
     private final ObjectMapper json;
+    private final PublicUrl publicUrl;
 
     public OrgConnectionService(Pool pool, OrganizationService organizations, OrgConnectionRepository links,
             ConnectionLifecycle connectionRows, ConnectionService connections, SpIdentityService spIdentities,
-            IdpSettingsReader idps, FieldEncryption encryption, ObjectMapper json) {
+            IdpSettingsReader idps, FieldEncryption encryption, ObjectMapper json, PublicUrl publicUrl) {
         this.pool = pool;
         this.organizations = organizations;
         this.links = links;
@@ -63,6 +65,7 @@ public class OrgConnectionService {
         this.idps = idps;
         this.encryption = encryption;
         this.json = json;
+        this.publicUrl = publicUrl;
     }
 
     public Uni<OrgConnectionResponse> create(String tenantId, String organizationId, OrgConnectionRequest request) {
@@ -171,6 +174,23 @@ public class OrgConnectionService {
                             .onFailure(NotFound.class).transform(ignored -> new DeletionAlreadyStarted())
                             .replaceWith(Deleted.YES);
                 });
+    }
+
+    /**
+     * The OIDC settings of an organization connection for sign-in, its client secret opened; null when the connection
+     * is not an organization's OIDC connection.
+     */
+    public Uni<OrgOidcSettings> oidcSettings(String tenantId, String connectionId) {
+        return links.findByConnection(tenantId, connectionId).chain(link -> {
+            if (link == null || OrgConnectionType.of(link.connectionType).saml()) {
+                return Uni.createFrom().nullItem();
+            }
+            return links.lockOrganization(pool, tenantId, link.organizationId).map(active -> new OrgOidcSettings(
+                    link.connectionId, link.organizationId, Boolean.TRUE.equals(active), link.oidcIssuer,
+                    link.oidcClientId, link.oidcClientSecret == null ? null
+                            : encryption.open(link.oidcClientSecret, secretOwner(link)),
+                    link.oidcScopes == null ? List.of() : link.oidcScopes));
+        });
     }
 
     /** 8118 when the tenant has no such organization, 8180 when it is deactivated; share-locked in a transaction. */
@@ -293,7 +313,7 @@ public class OrgConnectionService {
                 idpCertificate(link.idpCertificate), link.connectionType,
                 sp == null ? null : sp.entityId(), sp == null ? null : sp.metadataUrl(), sp == null ? null : sp.acsEndpoint(),
                 sp == null ? null : new OrgConnectionResponse.SpCertificate(sp.certificatePem()),
-                link.oidcIssuer, link.oidcClientId, link.oidcScopes);
+                link.oidcIssuer, link.oidcClientId, link.oidcScopes, saml ? null : publicUrl.oidcCallbackUrl());
     }
 
     private String write(Attributes attributes) {

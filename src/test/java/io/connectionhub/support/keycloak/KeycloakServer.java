@@ -233,9 +233,11 @@ public final class KeycloakServer {
     /** A shell that stops Keycloak as soon as this JVM is gone, even if it was killed outright. */
     private static void startWatchdog(long keycloakPid) throws IOException {
         long self = ProcessHandle.current().pid();
-        String script = "while kill -0 " + self + " 2>/dev/null && kill -0 " + keycloakPid + " 2>/dev/null;"
-                + " do sleep 1; done; kill -TERM " + keycloakPid + " 2>/dev/null; sleep 20; kill -KILL " + keycloakPid
-                + " 2>/dev/null; exit 0";
+        String alive = "kill -0 " + keycloakPid + " 2>/dev/null";
+        // Keycloak gone first (stopped by the shutdown hook): nothing to do. Else SIGTERM, and SIGKILL after 20 s.
+        String script = "while kill -0 " + self + " 2>/dev/null && " + alive + "; do sleep 1; done; " + alive
+                + " || exit 0; kill -TERM " + keycloakPid + "; i=0; while [ $i -lt 20 ] && " + alive
+                + "; do sleep 1; i=$((i+1)); done; " + alive + " && kill -KILL " + keycloakPid + "; exit 0";
         new ProcessBuilder("sh", "-c", script)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
