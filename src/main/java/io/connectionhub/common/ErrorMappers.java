@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.connectionhub.page.ErrorPages;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -95,9 +96,11 @@ public class ErrorMappers {
     static Response render(Throwable failure, RoutingContext context) {
         String path = context == null ? null : context.normalizedPath();
         String errorId = RequestIds.of(context);
-        Response response = ApiFamily.of(path) == ApiFamily.LOGINRADIUS
-                ? LoginRadiusErrors.render(failure, errorId)
-                : Auth0Errors.render(failure, errorId);
+        Response response = switch (ApiFamily.of(path)) {
+            case LOGINRADIUS -> LoginRadiusErrors.render(failure, errorId);
+            case PAGE -> ErrorPages.render(failure, errorId);
+            case AUTH0 -> Auth0Errors.render(failure, errorId);
+        };
         if (response.getStatus() >= 500) {
             Log.errorf(failure, "Unhandled error on %s (error id %s)", path, errorId);
         }

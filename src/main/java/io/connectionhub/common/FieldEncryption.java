@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -87,6 +88,24 @@ public class FieldEncryption {
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("decryption failed (wrong key or associated data)", e);
+        }
+    }
+
+    /**
+     * HMAC-SHA256 of {@code value}, base64url, under a key derived from the current encryption key for one purpose
+     * (so replicas with the same configuration agree, and a value made for one purpose is useless for another).
+     */
+    public String mac(String purpose, String value) {
+        try {
+            Mac derive = Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(keys.get(currentKeyId).getEncoded(), "HmacSHA256"));
+            byte[] purposeKey = derive.doFinal(("connectionhub-mac:" + purpose).getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(purposeKey, "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
