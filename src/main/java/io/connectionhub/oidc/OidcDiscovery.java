@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 
+import io.connectionhub.common.CallerContext;
 import io.connectionhub.saml.OutboundFetcher;
 import io.connectionhub.saml.OutboundRequestFailed;
 import io.connectionhub.saml.OutboundRequestRefused;
@@ -56,7 +57,8 @@ public class OidcDiscovery {
         return fetcher.fetch(url, OutboundFetcher.ACCEPT_JSON)
                 .onFailure(failure -> failure instanceof OutboundRequestRefused || failure instanceof OutboundRequestFailed)
                 .transform(failure -> new OidcCheckFailed(DISCOVERY, "OIDC discovery failed: " + failure.getMessage()))
-                .map(body -> parse(url, body));
+                // Parsed on a worker: a document may be up to the size cap.
+                .chain(body -> CallerContext.onWorker(() -> parse(url, body)));
     }
 
     static OidcProvider parse(String url, byte[] body) {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.nimbusds.jose.jwk.JWKSet;
 
+import io.connectionhub.common.CallerContext;
 import io.connectionhub.saml.OutboundFetcher;
 import io.connectionhub.saml.OutboundRequestFailed;
 import io.connectionhub.saml.OutboundRequestRefused;
@@ -67,13 +68,15 @@ public class OidcKeys {
                 .onFailure(failure -> failure instanceof OutboundRequestRefused || failure instanceof OutboundRequestFailed)
                 .transform(failure -> new OidcCheckFailed(KEYS, "The IdP's key set could not be fetched: "
                         + failure.getMessage()))
-                .map(body -> {
-                    try {
-                        return JWKSet.parse(new String(body, StandardCharsets.UTF_8)).toPublicJWKSet();
-                    } catch (java.text.ParseException e) {
-                        throw new OidcCheckFailed(KEYS, "The IdP's key set at " + url + " is not a valid JWK set: "
-                                + e.getMessage());
-                    }
-                });
+                // Parsed on a worker: a key set may be up to the size cap, each key a few big numbers.
+                .chain(body -> CallerContext.onWorker(() -> parse(url, body)));
+    }
+
+    private static JWKSet parse(String url, byte[] body) {
+        try {
+            return JWKSet.parse(new String(body, StandardCharsets.UTF_8)).toPublicJWKSet();
+        } catch (java.text.ParseException e) {
+            throw new OidcCheckFailed(KEYS, "The IdP's key set at " + url + " is not a valid JWK set: " + e.getMessage());
+        }
     }
 }
