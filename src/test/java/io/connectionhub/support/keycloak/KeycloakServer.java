@@ -54,6 +54,8 @@ public final class KeycloakServer {
     private static final String ADMIN_USER = "admin";
     /** Marks the home directories of running servers; {@code .ci/run} looks for leftovers by it. */
     static final String RUN_DIR_PREFIX = "connectionhub-keycloak-run-";
+    /** The pid of the test JVM a home directory belongs to. */
+    private static final String OWNER_FILE = "owner.pid";
 
     private static final Logger LOG = Logger.getLogger(KeycloakServer.class);
 
@@ -114,7 +116,9 @@ public final class KeycloakServer {
     }
 
     private static KeycloakServer start(Path distribution) throws IOException {
+        removeAbandonedHomes();
         Path home = Files.createTempDirectory(RUN_DIR_PREFIX);
+        Files.writeString(home.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
         linkDistribution(distribution, home);
         Path database = home.resolve("data/h2");
         Files.createDirectories(database);
@@ -157,6 +161,39 @@ public final class KeycloakServer {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Home directories left by test JVMs killed outright (their watchdog stopped the server, nobody removed the files):
+     * those whose owner is gone. Another JVM's live server keeps its own.
+     */
+    private static void removeAbandonedHomes() {
+        try (Stream<Path> homes = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            homes.filter(path -> path.getFileName().toString().startsWith(RUN_DIR_PREFIX)).forEach(home -> {
+                try {
+                    long owner = Long.parseLong(Files.readString(home.resolve(OWNER_FILE)).trim());
+                    if (ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
+                        return;
+                    }
+                } catch (IOException | NumberFormatException unreadable) {
+                    // No owner written: abandoned while it was being made, or being made right now by another JVM.
+                    if (!olderThan(home, Duration.ofMinutes(10))) {
+                        return;
+                    }
+                }
+                deleteTree(home);
+            });
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+
+    private static boolean olderThan(Path path, Duration age) {
+        try {
+            return Files.getLastModifiedTime(path).toInstant().isBefore(java.time.Instant.now().minus(age));
+        } catch (IOException e) {
+            return false;
         }
     }
 
