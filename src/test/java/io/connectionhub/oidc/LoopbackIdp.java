@@ -36,10 +36,10 @@ import io.vertx.core.http.HttpServerResponse;
  * redirect URI and the PKCE verifier (SHA-256 computed here), then answers with the ID token the test signed for that
  * code with this stand-in's own keys.
  */
-final class LoopbackIdp implements AutoCloseable {
+public final class LoopbackIdp implements AutoCloseable {
 
-    static final String CLIENT_ID = "hub-client";
-    static final String CLIENT_SECRET = "hub-client-secret";
+    public static final String CLIENT_ID = "hub-client";
+    public static final String CLIENT_SECRET = "hub-client-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the test arranged for one code: the PKCE challenge it was issued for and the ID token it redeems for. */
@@ -52,7 +52,7 @@ final class LoopbackIdp implements AutoCloseable {
 
     private final Vertx vertx = Vertx.vertx();
     private final HttpServer server;
-    final String base;
+    public final String base;
     volatile RSAKey signingKey;
     /** The keys the key set publishes (public parts). */
     final List<RSAKey> published = new CopyOnWriteArrayList<>();
@@ -66,7 +66,7 @@ final class LoopbackIdp implements AutoCloseable {
     final List<TokenRequest> tokenRequests = new CopyOnWriteArrayList<>();
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
 
-    LoopbackIdp() throws Exception {
+    public LoopbackIdp() throws Exception {
         signingKey = newKey("key-1");
         published.add(signingKey);
         server = vertx.createHttpServer().requestHandler(this::serve).listen(0, "127.0.0.1")
@@ -83,12 +83,12 @@ final class LoopbackIdp implements AutoCloseable {
     }
 
     /** The code the IdP would have sent back to the browser for an authorization request with this PKCE challenge. */
-    void issue(String code, String challenge, String redirectUri, String idToken) {
+    public void issue(String code, String challenge, String redirectUri, String idToken) {
         grants.put(code, new Grant(challenge, redirectUri, idToken));
     }
 
     /** Claims of a valid ID token for the client, signed now, for this nonce. */
-    JWTClaimsSet.Builder claims(String nonce) {
+    public JWTClaimsSet.Builder claims(String nonce) {
         long now = System.currentTimeMillis() / 1000;
         return new JWTClaimsSet.Builder().issuer(base).subject("user-123").audience(CLIENT_ID)
                 .issueTime(new java.util.Date(now * 1000)).expirationTime(new java.util.Date((now + 300) * 1000))
@@ -97,7 +97,7 @@ final class LoopbackIdp implements AutoCloseable {
                 .claim("groups", List.of("engineering", "admins"));
     }
 
-    String sign(JWTClaimsSet claims) {
+    public String sign(JWTClaimsSet claims) {
         return sign(claims, signingKey);
     }
 
