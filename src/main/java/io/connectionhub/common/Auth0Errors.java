@@ -117,6 +117,8 @@ public final class Auth0Errors {
             case TENANT -> "inexistent_tenant";
             case ORGANIZATION -> "inexistent_organization";
             case DOMAIN -> "inexistent_domain";
+            case MEMBER -> "inexistent_member";
+            case SETUP_LINK -> "inexistent_setup_link";
         };
     }
 

@@ -70,6 +70,12 @@ public class OrgConnectionRepository {
                 .map(OrgConnectionRepository::first);
     }
 
+    /** The organization link of a connection of the tenant, whichever organization it is in; or null. */
+    Uni<OrgConnection> findByConnection(String tenantId, String connectionId) {
+        return pool.preparedQuery("SELECT " + COLUMNS + "WHERE l.tenant_id = $1 AND l.connection_id = $2")
+                .execute(Tuple.of(tenantId, connectionId)).map(OrgConnectionRepository::first);
+    }
+
     /** The link locked for an update, so that two updates of one connection take turns. */
     Uni<OrgConnection> lock(SqlConnection tx, String tenantId, String organizationId, String connectionId) {
         return tx.preparedQuery("SELECT " + COLUMNS + "WHERE l.tenant_id = $1 AND l.organization_id = $2 "
