@@ -65,6 +65,13 @@ public final class Console {
         return answer;
     }
 
+    /** A sign-in attempt with the CSRF cookie and token this console already has (safe to run concurrently). */
+    Response attempt(String password) {
+        return given().redirects().follow(false).cookie(PageSecurity.CSRF_COOKIE, csrfCookie)
+                .formParam("csrf-token", csrfToken).formParam("email", email).formParam("password", password)
+                .post("/ui/login");
+    }
+
     /** A request with the session and CSRF cookies (no redirects followed). */
     public RequestSpecification request() {
         RequestSpecification spec = given().redirects().follow(false).cookie(PageSecurity.CSRF_COOKIE, csrfCookie);
