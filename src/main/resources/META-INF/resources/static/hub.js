@@ -19,10 +19,18 @@
     }
     var text = source.textContent.trim();
     var label = button.getAttribute('data-copy-label') || 'value';
+    var original = button.getAttribute('aria-label');
     var done = function () {
+      // the visible text and the accessible name change together
       button.textContent = 'Copied';
+      button.setAttribute('aria-label', 'Copied ' + label);
       announce('Copied ' + label + ': ' + text);
-      window.setTimeout(function () { button.textContent = 'Copy'; }, 3000);
+      window.setTimeout(function () {
+        button.textContent = 'Copy';
+        if (original) {
+          button.setAttribute('aria-label', original);
+        }
+      }, 3000);
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(done, function () { select(source); done(); });
