@@ -86,6 +86,7 @@ class BrowserJourneysTest {
             admin.assertAccessible("connections");
 
             admin.go("/ui/organizations");
+            admin.assertAccessible("organizations");
             admin.type("#name", orgName);
             admin.find("form[action='/ui/organizations'] button[type=submit]").click();
             admin.wait.until(d -> d.getCurrentUrl().contains("/ui/organizations/org_"));
