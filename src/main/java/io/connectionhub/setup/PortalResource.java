@@ -49,9 +49,6 @@ import io.vertx.core.http.Cookie;
 @Produces(MediaType.TEXT_HTML)
 public class PortalResource {
 
-    /** The one handler a session is not needed for: it starts one. */
-    static final String OPEN = "open";
-
     static final FieldNames CONNECTION_FIELDS = FieldNames.form("name", "Connection").map("Name", "name",
             "Connection name").map("Domain", "domain", "Domain").map("IDPMetadataUrl", "metadata-url", "Metadata URL")
             .map("IDPMetadataXml", "metadata-xml", "Metadata XML").map("IDPEntityId", "entity-id", "IdP entity ID")
@@ -114,6 +111,7 @@ public class PortalResource {
 
     @GET
     @Operation(hidden = true)
+    @SetupSignedIn
     public Uni<TemplateInstance> tasks() {
         return state().map(Templates::tasks);
     }
@@ -123,6 +121,7 @@ public class PortalResource {
     @GET
     @Path("/domain")
     @Operation(hidden = true)
+    @SetupSignedIn
     public Uni<TemplateInstance> domain() {
         requireIntent(SetupLink.DOMAIN_VERIFICATION);
         return state().map(state -> Templates.domain(state, null, FormErrors.none(), ""));
@@ -132,6 +131,7 @@ public class PortalResource {
     @Path("/domain")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
+    @SetupSignedIn
     public Uni<Response> addDomain(@RestForm("domain-name") String domainName) {
         SetupLink link = requireIntent(SetupLink.DOMAIN_VERIFICATION);
         String given = domainName == null ? "" : domainName.strip().toLowerCase(Locale.ROOT);
@@ -147,6 +147,7 @@ public class PortalResource {
     @Path("/domain/{domainId}/check")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
+    @SetupSignedIn
     public Uni<Response> checkDomain(@PathParam("domainId") String domainId) {
         SetupLink link = requireIntent(SetupLink.DOMAIN_VERIFICATION);
         return Uni.createFrom().deferred(() -> domains.verify(link.tenantId(), link.organizationId(), domainId))
@@ -161,6 +162,7 @@ public class PortalResource {
     @GET
     @Path("/idp")
     @Operation(hidden = true)
+    @SetupSignedIn
     public Uni<TemplateInstance> choose() {
         requireIntent(SetupLink.SSO);
         return state().map(state -> Templates.choose(state, IdentityProvider.ALL));
@@ -171,6 +173,7 @@ public class PortalResource {
     @GET
     @Path("/idp/{kind}")
     @Operation(hidden = true)
+    @SetupSignedIn
     public Uni<TemplateInstance> idp(@PathParam("kind") String kind) {
         requireIntent(SetupLink.SSO);
         IdentityProvider provider = provider(kind);
@@ -181,6 +184,7 @@ public class PortalResource {
     @Path("/idp/{kind}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
+    @SetupSignedIn
     public Uni<Response> saveIdp(@PathParam("kind") String kind, @RestForm("name") String name,
             @RestForm("domain") String domain, @RestForm("metadata-url") String metadataUrl,
             @RestForm("metadata-xml") String metadataXml, @RestForm("entity-id") String entityId,
@@ -216,6 +220,7 @@ public class PortalResource {
     @GET
     @Path("/validate")
     @Operation(hidden = true)
+    @SetupSignedIn
     public Uni<TemplateInstance> validate() {
         requireIntent(SetupLink.SSO);
         return state().map(state -> Templates.validate(state, FormErrors.none()));
@@ -225,6 +230,7 @@ public class PortalResource {
     @Path("/activate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
+    @SetupSignedIn
     public Uni<Response> activate() {
         SetupLink link = requireIntent(SetupLink.SSO);
         return state().chain(state -> {
@@ -247,6 +253,7 @@ public class PortalResource {
     @Path("/finish")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
+    @SetupSignedIn
     public Uni<Response> finish() {
         SetupLink link = caller.link();
         return links.complete(link.id()).map(ignored -> Response.seeOther(URI.create("/setup/done")).build());
@@ -255,6 +262,7 @@ public class PortalResource {
     @GET
     @Path("/done")
     @Operation(hidden = true)
+    @SetupSignedIn
     public Uni<TemplateInstance> done() {
         return state().map(Templates::done);
     }

@@ -4,7 +4,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import io.connectionhub.page.PageRefused;
 import io.smallrye.mutiny.Uni;
@@ -26,11 +25,8 @@ public class SetupAccess {
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 1)
-    public Uni<Response> check(SimpleResourceInfo resource, RoutingContext routing) {
-        if (resource == null || resource.getResourceClass() != PortalResource.class
-                || PortalResource.OPEN.equals(resource.getMethodName())) {
-            return Uni.createFrom().nullItem();
-        }
+    @SetupSignedIn
+    public Uni<Response> check(RoutingContext routing) {
         Cookie cookie = routing.request().getCookie(SetupSessions.COOKIE);
         return sessions.find(cookie == null ? null : cookie.getValue()).map(link -> {
             if (link == null) {

@@ -6,7 +6,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import io.connectionhub.common.ApiFamily;
 import io.connectionhub.common.RouteNotFound;
@@ -33,16 +32,20 @@ public class ConsoleAccess {
         this.caller = caller;
     }
 
+    /** Switched off: the pages answer as if they did not exist (a synchronous check, cheap on every request). */
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 1)
+    public void enabled(RoutingContext routing) {
+        if (!config.enabled()) {
+            String path = routing.normalizedPath();
+            if (under(path, "/ui") || under(path, "/setup")) {
+                throw new RouteNotFound();
+            }
+        }
+    }
+
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
-    public Uni<Response> check(SimpleResourceInfo resource, RoutingContext routing) {
-        String path = routing.normalizedPath();
-        if (!config.enabled() && (under(path, "/ui") || under(path, "/setup"))) {
-            throw new RouteNotFound();
-        }
-        if (resource == null || resource.getResourceClass() == null
-                || !resource.getResourceClass().isAnnotationPresent(ConsoleSignedIn.class)) {
-            return Uni.createFrom().nullItem();
-        }
+    @ConsoleSignedIn
+    public Uni<Response> check(RoutingContext routing) {
         Cookie cookie = routing.request().getCookie(ConsoleSessions.COOKIE);
         return sessions.find(cookie == null ? null : cookie.getValue()).map(member -> {
             if (member != null) {
