@@ -16,7 +16,11 @@ public class TokenRefused extends DomainException {
         /** A grant type other than client_credentials: {@code unsupported_grant_type}. */
         UNSUPPORTED_GRANT("unsupported_grant_type"),
         /** An audience this service does not serve, or scopes the client was never given: {@code access_denied}. */
-        NOT_PERMITTED("access_denied");
+        NOT_PERMITTED("access_denied"),
+        /** Authorization code grant: unknown client, or a confidential client without its secret: {@code invalid_client}. */
+        INVALID_CLIENT("invalid_client"),
+        /** Authorization code grant: the code is unknown, expired, used, or bound to something else: {@code invalid_grant}. */
+        INVALID_GRANT("invalid_grant");
 
         private final String code;
 

@@ -40,11 +40,13 @@ public class TokenResource {
     @Path("/oauth/token")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Get an access token (client credentials)",
-            description = "client_id and client_secret in the body, or as HTTP Basic credentials.")
+    @Operation(summary = "Get tokens (client credentials, or an authorization code)",
+            description = "client_id and client_secret in the body, or as HTTP Basic credentials. grant_type "
+                    + "authorization_code redeems a code from /authorize (code, redirect_uri, code_verifier) for an "
+                    + "id token and a /userinfo access token.")
     public Uni<RestResponse<TokenResponse>> tokenFromJson(TokenRequest request,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        TokenRequest body = request == null ? new TokenRequest(null, null, null, null, null) : request;
+        TokenRequest body = request == null ? new TokenRequest(null, null, null, null, null, null, null, null) : request;
         return issue(withBasicCredentials(body, authorization));
     }
 
@@ -52,13 +54,15 @@ public class TokenResource {
     @Path("/oauth/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Get an access token (client credentials), form-encoded")
+    @Operation(summary = "Get tokens (client credentials, or an authorization code), form-encoded")
     public Uni<RestResponse<TokenResponse>> tokenFromForm(@FormParam("grant_type") String grantType,
             @FormParam("client_id") String clientId, @FormParam("client_secret") String clientSecret,
             @FormParam("audience") String audience, @FormParam("scope") String scope,
+            @FormParam("code") String code, @FormParam("redirect_uri") String redirectUri,
+            @FormParam("code_verifier") String codeVerifier,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return issue(withBasicCredentials(new TokenRequest(grantType, clientId, clientSecret, audience, scope),
-                authorization));
+        return issue(withBasicCredentials(new TokenRequest(grantType, clientId, clientSecret, audience, scope, code,
+                redirectUri, codeVerifier), authorization));
     }
 
     @GET
@@ -76,7 +80,8 @@ public class TokenResource {
 
     /** RFC 6749 2.3.1: client credentials may come as HTTP Basic instead of body parameters. */
     private static TokenRequest withBasicCredentials(TokenRequest request, String authorization) {
-        if (request.clientId() != null || authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+        if (request.clientSecret() != null || authorization == null
+                || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return request;
         }
         try {
@@ -85,8 +90,12 @@ public class TokenResource {
             if (colon < 0) {
                 return request;
             }
-            return new TokenRequest(request.grantType(), URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8), request.audience(), request.scope());
+            String id = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
+            if (request.clientId() != null && !request.clientId().equals(id)) {
+                throw new TokenRefused(TokenRefused.Reason.INVALID_REQUEST,
+                        "The client_id of the body and of the Basic credentials differ");
+            }
+            return request.withClient(id, URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             throw new TokenRefused(TokenRefused.Reason.INVALID_REQUEST, "Malformed Basic credentials");
         }

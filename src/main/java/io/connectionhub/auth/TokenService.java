@@ -18,7 +18,8 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The client-credentials grant: checks the client, narrows the scopes, signs an RS256 access token. Created at
+ * The client-credentials grant: checks the client, narrows the scopes, signs an RS256 access token; the
+ * authorization-code grant is handed to {@link AuthorizationCodeGrant}. Created at
  * start, so that the tokens-issued counter is exported (as 0) before the first token.
  */
 @Startup
@@ -34,9 +35,11 @@ public class TokenService {
     private final PublicUrl publicUrl;
     private final JwtConfig config;
     private final Counter issued;
+    private final AuthorizationCodeGrant codeGrant;
 
     public TokenService(ClientService clients, SigningKeys keys, PublicUrl publicUrl, JwtConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, AuthorizationCodeGrant codeGrant) {
+        this.codeGrant = codeGrant;
         this.clients = clients;
         this.keys = keys;
         this.publicUrl = publicUrl;
@@ -48,6 +51,9 @@ public class TokenService {
     public Uni<TokenResponse> issue(TokenRequest request) {
         if (request.grantType() == null || request.grantType().isBlank()) {
             throw new TokenRefused(TokenRefused.Reason.INVALID_REQUEST, "Missing required parameter: grant_type");
+        }
+        if (AuthorizationCodeGrant.GRANT_TYPE.equals(request.grantType())) {
+            return codeGrant.redeem(request);
         }
         if (!CLIENT_CREDENTIALS.equals(request.grantType())) {
             throw new TokenRefused(TokenRefused.Reason.UNSUPPORTED_GRANT,

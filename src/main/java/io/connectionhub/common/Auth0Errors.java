@@ -84,9 +84,9 @@ public final class Auth0Errors {
     /** OAuth's own error shape for the token endpoint; 401 for bad credentials as Auth0 answers them. */
     private static Response tokenRefused(TokenRefused e) {
         int status = switch (e.reason()) {
-            case BAD_CREDENTIALS -> 401;
+            case BAD_CREDENTIALS, INVALID_CLIENT -> 401;
             case GRANT_NOT_ALLOWED, NOT_PERMITTED -> 403;
-            case INVALID_REQUEST, UNSUPPORTED_GRANT -> 400;
+            case INVALID_REQUEST, UNSUPPORTED_GRANT, INVALID_GRANT -> 400;
         };
         Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new OAuthError(e.reason().code(), e.getMessage())).header(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -117,6 +117,7 @@ public final class Auth0Errors {
             case TENANT -> "inexistent_tenant";
             case ORGANIZATION -> "inexistent_organization";
             case DOMAIN -> "inexistent_domain";
+            case LOG -> "inexistent_log";
             case MEMBER -> "inexistent_member";
             case SETUP_LINK -> "inexistent_setup_link";
         };

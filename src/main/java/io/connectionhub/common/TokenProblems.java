@@ -4,12 +4,12 @@ import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
 /** Says, in one sentence, why credentials were refused (the 401 message). */
-final class TokenProblems {
+public final class TokenProblems {
 
     private TokenProblems() {
     }
 
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof InvalidJwtException invalid) {
                 if (invalid.hasExpired()) {

@@ -46,6 +46,10 @@ public interface JobConfig {
     @WithDefault("5000")
     int importBatchSize();
 
+    /** How often each replica deletes expired sign-in state ({@link PeriodicPurge}); 0 turns it off. */
+    @WithDefault("60s")
+    Duration purgeInterval();
+
     /** Size of the pieces an import file is stored in. */
     @WithDefault("1M")
     MemorySize fileChunkSize();

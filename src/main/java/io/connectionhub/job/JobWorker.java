@@ -3,15 +3,19 @@ package io.connectionhub.job;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import io.connectionhub.common.Ids;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -19,13 +23,16 @@ import io.vertx.core.Vertx;
 /**
  * This replica's job worker: claims due jobs (pending, or abandoned by a dead worker) up to
  * {@code max-concurrent} at a time and runs them. Every replica runs one; the database decides who gets which
- * job. On shutdown it gives its leases back so that another replica resumes at once.
+ * job. On shutdown it gives its leases back so that another replica resumes at once. It also runs the purges of
+ * expired short-lived state ({@link PeriodicPurge}) every {@code purge-interval}.
  */
 @ApplicationScoped
 public class JobWorker {
 
     private static final int MAX_ATTEMPTS = 3;
     private static final Duration RETRY_DELAY = Duration.ofSeconds(5);
+    /** A round of purging stops here and resumes at the next tick, so that it never holds the worker for long. */
+    private static final int MAX_PURGED_PER_ROUND = 100_000;
 
     private final JobRepository jobs;
     private final ConnectionDeletionJob deletions;
@@ -38,9 +45,13 @@ public class JobWorker {
     private final AtomicInteger running = new AtomicInteger();
     private volatile boolean stopping;
     private volatile long timer = -1;
+    private volatile long purgeTimer = -1;
+    private final List<PeriodicPurge> purges;
+    private final AtomicBoolean purging = new AtomicBoolean();
 
     public JobWorker(JobRepository jobs, ConnectionDeletionJob deletions, UserImportJob imports, JobEvents events,
-            JobMetrics metrics, JobConfig config, Vertx vertx) {
+            JobMetrics metrics, JobConfig config, Vertx vertx, Instance<PeriodicPurge> purges) {
+        this.purges = purges.stream().toList();
         this.jobs = jobs;
         this.deletions = deletions;
         this.imports = imports;
@@ -75,11 +86,18 @@ public class JobWorker {
         Context context = vertx.getOrCreateContext();
         events.onWake(() -> context.runOnContext(ignored -> poll()));
         context.runOnContext(ignored -> timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> poll()));
+        if (!purges.isEmpty() && config.purgeInterval().toMillis() > 0) {
+            context.runOnContext(ignored -> purgeTimer = vertx.setPeriodic(config.purgeInterval().toMillis(),
+                    id -> purgeExpired()));
+        }
         Log.infof("Job worker %s started", owner);
     }
 
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
+        if (purgeTimer >= 0) {
+            vertx.cancelTimer(purgeTimer);
+        }
         if (timer >= 0) {
             vertx.cancelTimer(timer);
             // Blocking is fine here: the shutdown thread, not an event loop. Leases given back let another
@@ -89,6 +107,29 @@ public class JobWorker {
                 Log.infof("Job worker %s released %d lease(s) on shutdown", owner, released);
             }
         }
+    }
+
+    /**
+     * Runs every purge, one after the other, each until it has deleted less than a batch (nothing more is due), so
+     * that a backlog goes in short transactions. One round at a time per replica; a failed round waits for the next.
+     */
+    void purgeExpired() {
+        if (stopping || !purging.compareAndSet(false, true)) {
+            return;
+        }
+        Multi.createFrom().iterable(purges)
+                .onItem().transformToUniAndConcatenate(purge -> drain(purge, 0)
+                        .onFailure().recoverWithItem(failure -> {
+                            Log.warnf("Purge of %s failed: %s", purge.name(), failure.getMessage());
+                            return 0;
+                        }))
+                .collect().last()
+                .subscribe().with(ignored -> purging.set(false), failure -> purging.set(false));
+    }
+
+    private Uni<Integer> drain(PeriodicPurge purge, int sofar) {
+        return purge.purgeExpired().chain(deleted -> deleted > 0 && !stopping && sofar + deleted < MAX_PURGED_PER_ROUND
+                ? drain(purge, sofar + deleted) : Uni.createFrom().item(sofar + deleted));
     }
 
     /** Claims one due job if there is room, runs it, and looks for more. */

@@ -166,6 +166,12 @@ public class ClientService {
         });
     }
 
+    /** The application with this client id, whatever its tenant (client ids are global), for sign-in; or null. */
+    @WithSession
+    public Uni<SignInClient> findForSignIn(String clientId) {
+        return clients.findById(clientId).map(client -> client == null ? null : new SignInClient(client));
+    }
+
     /** Which of {@code clientIds} are not clients of this tenant. */
     @WithSession
     public Uni<List<String>> unknownIds(String tenantId, List<String> clientIds) {

@@ -190,6 +190,74 @@ public class UserRepository {
                 .addArrayOfString(appMetadata);
     }
 
+    // --- sign-in
+
+    /** A database user's id, password hash and blocked flag; null when the connection has no user with the email. */
+    record Credentials(String userId, String passwordHash) {
+    }
+
+    private static final String SIGNED_IN = "user_id, email, email_verified, name, given_name, family_name, blocked";
+
+    Uni<Credentials> findCredentials(String connectionId, String email) {
+        return pool.preparedQuery("SELECT user_id, password_hash FROM users WHERE connection_id = $1 "
+                + "AND lower(email) = lower($2)").execute(Tuple.of(connectionId, email))
+                .map(rows -> {
+                    var iterator = rows.iterator();
+                    if (!iterator.hasNext()) {
+                        return null;
+                    }
+                    Row row = iterator.next();
+                    return new Credentials(row.getString("user_id"), row.getString("password_hash"));
+                });
+    }
+
+    /** Counts a login of a user of the connection; the user as it is now, or null when it is gone. */
+    Uni<SignedInUser> recordLogin(SqlConnection tx, String connectionId, String userId, String ip) {
+        return tx.preparedQuery("UPDATE users SET last_login = now(), last_ip = $3, logins_count = logins_count + 1, "
+                + "updated_at = now() WHERE connection_id = $1 AND user_id = $2 RETURNING " + SIGNED_IN)
+                .execute(Tuple.of(connectionId, userId, ip)).map(UserRepository::signedIn);
+    }
+
+    /**
+     * Creates the user signed in through an identity provider, or updates its profile from the IdP's and counts the
+     * login. Null when the user exists but is blocked (left as it is), or belongs to another connection. An email
+     * another user of the connection has fails on {@code users_connection_email}.
+     */
+    Uni<SignedInUser> upsertSignedIn(SqlConnection tx, String connectionId, String tenantId, String userId,
+            UpstreamUser user, String ip) {
+        return tx.preparedQuery("INSERT INTO users (connection_id, tenant_id, user_id, email, email_verified, name, "
+                + "given_name, family_name, last_login, last_ip, logins_count) "
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now(), $9, 1) "
+                + "ON CONFLICT (tenant_id, user_id) DO UPDATE SET email = coalesce(EXCLUDED.email, users.email), "
+                + "email_verified = EXCLUDED.email_verified, name = coalesce(EXCLUDED.name, users.name), "
+                + "given_name = coalesce(EXCLUDED.given_name, users.given_name), "
+                + "family_name = coalesce(EXCLUDED.family_name, users.family_name), last_login = now(), "
+                + "last_ip = EXCLUDED.last_ip, logins_count = users.logins_count + 1, updated_at = now() "
+                + "WHERE users.connection_id = EXCLUDED.connection_id AND NOT users.blocked "
+                + "RETURNING " + SIGNED_IN)
+                .execute(Tuple.tuple().addString(connectionId).addString(tenantId).addString(userId)
+                        .addString(user.email()).addBoolean(user.emailVerified()).addString(user.name())
+                        .addString(user.givenName()).addString(user.familyName()).addString(ip))
+                .map(UserRepository::signedIn);
+    }
+
+    /** The user with this id in the connection as it is (no login counted), or null. */
+    Uni<SignedInUser> findSignedIn(SqlConnection tx, String connectionId, String userId) {
+        return tx.preparedQuery("SELECT " + SIGNED_IN + " FROM users WHERE connection_id = $1 AND user_id = $2")
+                .execute(Tuple.of(connectionId, userId)).map(UserRepository::signedIn);
+    }
+
+    private static SignedInUser signedIn(RowSet<Row> rows) {
+        var iterator = rows.iterator();
+        if (!iterator.hasNext()) {
+            return null;
+        }
+        Row row = iterator.next();
+        return new SignedInUser(row.getString("user_id"), row.getString("email"), row.getBoolean("email_verified"),
+                row.getString("name"), row.getString("given_name"), row.getString("family_name"),
+                row.getBoolean("blocked"));
+    }
+
     private static StoredUser first(RowSet<Row> rows) {
         var iterator = rows.iterator();
         return iterator.hasNext() ? StoredUser.of(iterator.next()) : null;

@@ -25,7 +25,10 @@ public record UserResponse(
         @JsonProperty("app_metadata") JsonNode appMetadata,
         List<Identity> identities,
         @JsonProperty("created_at") String createdAt,
-        @JsonProperty("updated_at") String updatedAt) {
+        @JsonProperty("updated_at") String updatedAt,
+        @JsonProperty("last_login") String lastLogin,
+        @JsonProperty("last_ip") String lastIp,
+        @JsonProperty("logins_count") long loginsCount) {
 
     /** The account at the identity provider behind the user. */
     @RegisterForReflection

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.connectionhub.common.CallerContext;
 import io.connectionhub.common.InvalidQuery;
 import io.connectionhub.common.InvalidRequest;
 import io.connectionhub.common.NotFound;
@@ -273,6 +274,76 @@ public class UserService {
         });
     }
 
+    // --- sign-in
+
+    /**
+     * Checks a database user's password. An unknown email costs the same hashing work as a wrong password, so the
+     * answer's time does not tell which emails have users. The hashing runs on a worker thread.
+     */
+    public Uni<PasswordCheck> checkPassword(String connectionId, String email, String password) {
+        return users.findCredentials(connectionId, email).chain(found -> CallerContext.onWorker(() -> {
+            if (found == null) {
+                hasher.matchNothing(password);
+                return new PasswordCheck(PasswordCheck.Outcome.UNKNOWN_USER, null);
+            }
+            if (found.passwordHash() == null) {
+                hasher.matchNothing(password);
+                return new PasswordCheck(PasswordCheck.Outcome.WRONG_PASSWORD, null);
+            }
+            return hasher.matches(password, found.passwordHash())
+                    ? new PasswordCheck(PasswordCheck.Outcome.MATCH, found.userId())
+                    : new PasswordCheck(PasswordCheck.Outcome.WRONG_PASSWORD, null);
+        }));
+    }
+
+    /**
+     * Counts the login of a database user (last_login, last_ip, logins_count) in the caller's transaction, with the
+     * connection share-locked as every user write has it. The user as it is now; null when it or its connection is
+     * gone. A blocked user is left as it is and returned with its flag.
+     */
+    public Uni<SignedInUser> recordLogin(SqlConnection tx, String tenantId, String connectionId, String userId,
+            String ip) {
+        return connections.lockActive(tx, tenantId, connectionId).chain(connection -> {
+            if (connection == null) {
+                return Uni.createFrom().nullItem();
+            }
+            return users.findSignedIn(tx, connectionId, userId).chain(user -> user == null || user.blocked()
+                    ? Uni.createFrom().item(user) : users.recordLogin(tx, connectionId, userId, ip));
+        });
+    }
+
+    /**
+     * Just in time: creates the user an identity provider signed in ({@code <strategy>|<connection name>|<subject>})
+     * in the connection, or updates its profile and counts the login, in the caller's transaction with the connection
+     * share-locked. Null when the connection is gone. A blocked user is left as it is and returned with its flag; an
+     * email another user of the connection has fails with {@link UserExists}.
+     */
+    public Uni<SignedInUser> signInFromUpstream(SqlConnection tx, String tenantId, String connectionId,
+            UpstreamUser user, String ip) {
+        return connections.lockActive(tx, tenantId, connectionId).chain(connection -> {
+            if (connection == null) {
+                return Uni.createFrom().nullItem();
+            }
+            String userId = upstreamUserId(connection, user.subject());
+            return users.upsertSignedIn(tx, connectionId, tenantId, userId, user, ip)
+                    .onFailure(failure -> UniqueViolation.of(failure, "users_connection_email"))
+                    .transform(failure -> new UserExists())
+                    .chain(written -> written != null ? Uni.createFrom().item(written)
+                            : users.findSignedIn(tx, connectionId, userId).map(existing -> {
+                                if (existing == null) {
+                                    // The id is taken in another connection (one renamed since it was written).
+                                    throw new UserExists();
+                                }
+                                return existing;
+                            }));
+        });
+    }
+
+    /** The user id of a user an identity provider signed in: {@code <strategy>|<connection name>|<subject>}. */
+    public static String upstreamUserId(ConnectionRef connection, String subject) {
+        return connection.strategy() + "|" + connection.name() + "|" + subject;
+    }
+
     // --- mapping
 
     private static String fullId(ConnectionRef connection, String suffix) {
@@ -286,7 +357,8 @@ public class UserService {
                 tree(user.appMetadata()),
                 List.of(new UserResponse.Identity(user.connectionName(), user.strategy(), suffix,
                         !NOT_SOCIAL.contains(user.strategy()))),
-                Timestamps.format(user.createdAt()), Timestamps.format(user.updatedAt()));
+                Timestamps.format(user.createdAt()), Timestamps.format(user.updatedAt()),
+                Timestamps.format(user.lastLogin()), user.lastIp(), user.loginsCount());
     }
 
     private JsonNode tree(String text) {

@@ -20,14 +20,20 @@ import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 
 /**
- * Writes down every secret that crosses the API in a test (client and API secrets, access tokens, passwords,
- * secret option values, the test keys), so that a check at the end of the run can prove none reached the log.
+ * Writes down every secret that crosses the API in a test (client and API secrets, access and id tokens, passwords
+ * of JSON bodies and of sign-in forms, authorization codes and PKCE verifiers, secret option values, the test keys),
+ * so that a check at the end of the run can prove none reached the log.
  */
 public final class SecretRecorder implements Filter {
 
     public static final Path DIRECTORY = Path.of("target", "test-secrets");
     private static final Pattern SECRET_FIELD = Pattern.compile(
-            "\"(client_secret|api_secret|access_token|password|twilio_token|private_key|signing_key|ClientSecret)\"\\s*:\\s*\"([^\"]{8,})\"");
+            "\"(client_secret|api_secret|access_token|id_token|password|twilio_token|private_key|signing_key|ClientSecret"
+                    + "|code_verifier)\"\\s*:\\s*\"([^\"]{8,})\"");
+    /** Form fields that hold secrets: sign-in passwords, token-endpoint credentials, codes and PKCE verifiers. */
+    private static final Set<String> SECRET_FORM_FIELDS = Set.of("password", "client_secret", "code", "code_verifier",
+            "access_token");
+    private static final Pattern CODE_IN_LOCATION = Pattern.compile("[?&]code=([^&#]{8,})");
     private static final SecretRecorder INSTANCE = new SecretRecorder();
 
     private final Path file = DIRECTORY.resolve("secrets-" + ProcessHandle.current().pid() + ".txt");
@@ -59,7 +65,19 @@ public final class SecretRecorder implements Filter {
         if (request.getBody() instanceof String body) {
             collect(body, found);
         }
+        request.getFormParams().forEach((name, value) -> {
+            if (SECRET_FORM_FIELDS.contains(name) && value != null && value.length() >= 8) {
+                found.add(value);
+            }
+        });
         Response answer = context.next(request, response);
+        String location = answer.getHeader("Location");
+        if (location != null) {
+            Matcher code = CODE_IN_LOCATION.matcher(location);
+            if (code.find()) {
+                found.add(java.net.URLDecoder.decode(code.group(1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
         String contentType = answer.getContentType();
         if (contentType != null && contentType.contains("json")) {
             collect(answer.asString(), found);
