@@ -69,17 +69,6 @@ CREATE INDEX users_connection_email_prefix ON users (connection_id, (lower(email
 -- The console's jobs list, newest first.
 CREATE INDEX jobs_tenant_created ON jobs (tenant_id, created_at DESC, id DESC);
 
--- Console sign-in attempts per email and client IP, for brute-force protection: counted before the password is
--- checked; over the limit, the pair is blocked until window_ends_at (pushed forward by each further attempt).
-CREATE TABLE console_sign_in_attempts (
-    email_key       text NOT NULL,
-    ip              text NOT NULL,
-    attempts        integer NOT NULL,
-    window_ends_at  timestamptz NOT NULL,
-    PRIMARY KEY (email_key, ip)
-);
-CREATE INDEX console_sign_in_attempts_window ON console_sign_in_attempts (window_ends_at);
-
 -- The console's connections list: every connection of the tenant, those being deleted too, in creation order, and
 -- narrowed to one strategy.
 CREATE INDEX connections_tenant_seq ON connections (tenant_id, seq);

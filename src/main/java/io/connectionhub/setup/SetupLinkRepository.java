@@ -103,9 +103,10 @@ public class SetupLinkRepository {
                 .execute(Tuple.of(linkId)).map(SetupLinkRepository::first);
     }
 
-    /** Removes expired portal sessions; how many went. */
-    public Uni<Integer> purgeExpiredSessions() {
-        return pool.query("DELETE FROM setup_sessions WHERE expires_at < now()").execute().map(RowSet::rowCount);
+    /** Removes up to {@code limit} expired portal sessions; how many went. */
+    public Uni<Integer> purgeExpiredSessions(int limit) {
+        return pool.preparedQuery("DELETE FROM setup_sessions WHERE secret_hash IN (SELECT secret_hash FROM "
+                + "setup_sessions WHERE expires_at < now() LIMIT $1)").execute(Tuple.of(limit)).map(RowSet::rowCount);
     }
 
     private static String prefixed() {

@@ -43,9 +43,10 @@ public class ConsoleSessionRepository {
                 .replaceWithVoid();
     }
 
-    /** Removes expired sessions; how many went. */
-    public Uni<Integer> purgeExpired() {
-        return pool.query("DELETE FROM console_sessions WHERE expires_at < now()").execute()
+    /** Removes up to {@code limit} expired sessions; how many went. */
+    public Uni<Integer> purgeExpired(int limit) {
+        return pool.preparedQuery("DELETE FROM console_sessions WHERE secret_hash IN (SELECT secret_hash FROM "
+                + "console_sessions WHERE expires_at < now() LIMIT $1)").execute(Tuple.of(limit))
                 .map(rows -> rows.rowCount());
     }
 }

@@ -1,45 +1,36 @@
 package io.connectionhub.ui;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
+import io.connectionhub.job.PeriodicPurge;
 import io.connectionhub.setup.SetupLinkRepository;
-import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /**
- * Every ten minutes, each replica deletes the console and portal sessions that have expired and the sign-in attempt
- * counters whose window has passed (idempotent statements, so replicas doing it at once do no harm).
+ * Expired console and portal sessions, deleted by every replica's job worker at its purge interval (the console's
+ * sign-in counters live in the shared brute-force table, which the sign-in core purges).
  */
 @ApplicationScoped
-public class ExpiredSessionsPurge {
+public class ExpiredSessionsPurge implements PeriodicPurge {
 
-    static final long EVERY_MILLIS = 10 * 60 * 1000L;
+    static final int BATCH = 1000;
 
     private final ConsoleSessionRepository consoleSessions;
     private final SetupLinkRepository setupLinks;
-    private final Pool pool;
 
-    public ExpiredSessionsPurge(ConsoleSessionRepository consoleSessions, SetupLinkRepository setupLinks, Pool pool) {
+    public ExpiredSessionsPurge(ConsoleSessionRepository consoleSessions, SetupLinkRepository setupLinks) {
         this.consoleSessions = consoleSessions;
         this.setupLinks = setupLinks;
-        this.pool = pool;
     }
 
-    void start(@Observes StartupEvent started, Vertx vertx) {
-        vertx.setPeriodic(EVERY_MILLIS, id -> purge().subscribe().with(
-                removed -> Log.debugf("Purged %d expired console and portal sessions", removed),
-                failure -> Log.warnf("Purging expired sessions failed: %s", failure.getMessage())));
+    @Override
+    public String name() {
+        return "expired console and portal sessions";
     }
 
-    /** How many sessions and counters went. */
-    Uni<Integer> purge() {
-        return consoleSessions.purgeExpired()
-                .chain(console -> setupLinks.purgeExpiredSessions().map(setup -> console + setup))
-                .chain(sessions -> pool.query("DELETE FROM console_sign_in_attempts WHERE window_ends_at < now()")
-                        .execute().map(rows -> sessions + rows.rowCount()));
+    @Override
+    public Uni<Integer> purgeExpired() {
+        return consoleSessions.purgeExpired(BATCH)
+                .chain(console -> setupLinks.purgeExpiredSessions(BATCH).map(setup -> console + setup));
     }
 }

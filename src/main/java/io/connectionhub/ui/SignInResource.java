@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 
+import io.connectionhub.auth.LoginThrottle;
 import io.connectionhub.tenant.MemberService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -26,6 +27,8 @@ import io.vertx.ext.web.RoutingContext;
 public class SignInResource {
 
     static final String WRONG = "Wrong email or password.";
+    /** The console's sign-ins in the shared brute-force table (database logins count per connection). */
+    static final String THROTTLE_SCOPE = "console";
 
     @CheckedTemplate(basePath = "ui")
     static class Templates {
@@ -34,12 +37,14 @@ public class SignInResource {
 
     private final MemberService members;
     private final ConsoleSessions sessions;
-    private final SignInThrottle throttle;
+    private final LoginThrottle throttle;
+    private final LoginThrottle.Policy policy;
 
-    public SignInResource(MemberService members, ConsoleSessions sessions, SignInThrottle throttle) {
+    public SignInResource(MemberService members, ConsoleSessions sessions, LoginThrottle throttle, UiConfig config) {
         this.members = members;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.policy = new LoginThrottle.Policy(true, config.signIn().maxFailures(), config.signIn().block());
     }
 
     @GET
@@ -76,17 +81,17 @@ public class SignInResource {
             return Uni.createFrom().item(page(400, given, errors));
         }
         String ip = routing.request().remoteAddress() == null ? "unknown" : routing.request().remoteAddress().hostAddress();
-        String key = given.length() > 320 ? given.substring(0, 320) : given;
-        return throttle.admit(key, ip).chain(admitted -> {
-            if (!admitted) {
+        String key = (given.length() > 320 ? given.substring(0, 320) : given).toLowerCase(java.util.Locale.ROOT);
+        return throttle.begin(THROTTLE_SCOPE, key, ip, policy).chain(attempt -> {
+            if (!attempt.allowed()) {
                 return Uni.createFrom().item(page(429, given, FormErrors.of("email", "Email", "Too many failed sign-ins "
-                        + "for this email from your address. Try again in " + throttle.block().toMinutes() + " minutes.")));
+                        + "for this email from your address. Try again in " + policy.block().toMinutes() + " minutes.")));
             }
             return members.authenticate(given, password).chain(member -> {
                 if (member == null) {
                     return Uni.createFrom().item(page(401, given, FormErrors.of("password", "Password", WRONG)));
                 }
-                return throttle.succeeded(key, ip).chain(() -> sessions.start(member))
+                return throttle.succeeded(THROTTLE_SCOPE, key, ip).chain(() -> sessions.start(member))
                         .map(cookie -> Response.seeOther(URI.create("/ui/connections")).cookie(newCookie(cookie)).build());
             });
         });
