@@ -73,3 +73,6 @@ CREATE INDEX jobs_tenant_created ON jobs (tenant_id, created_at DESC, id DESC);
 -- narrowed to one strategy.
 CREATE INDEX connections_tenant_seq ON connections (tenant_id, seq);
 CREATE INDEX connections_tenant_strategy_seq ON connections (tenant_id, strategy, seq);
+
+-- A connection's page shows its recent sign-in events: newest first within the connection.
+CREATE INDEX sign_in_events_connection ON sign_in_events (tenant_id, connection_id, seq);

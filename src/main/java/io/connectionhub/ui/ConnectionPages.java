@@ -27,6 +27,8 @@ import io.connectionhub.organization.OrgConnectionResponse;
 import io.connectionhub.organization.OrgConnectionService;
 import io.connectionhub.saml.SpEndpoints;
 import io.connectionhub.saml.SpIdentityService;
+import io.connectionhub.sso.LogEvent;
+import io.connectionhub.sso.SignInLog;
 import io.connectionhub.user.UserService;
 import io.connectionhub.user.UsersPage;
 import io.quarkus.qute.CheckedTemplate;
@@ -45,6 +47,7 @@ public class ConnectionPages {
      * 100,000 index entries took about 50 ms here, 10,000 a tenth of that).
      */
     static final long USER_COUNT_CAP = 10_000;
+    static final int RECENT_EVENTS = 10;
 
     @CheckedTemplate(basePath = "ui")
     static class Templates {
@@ -59,14 +62,16 @@ public class ConnectionPages {
     private final OrgConnectionService orgConnections;
     private final SpIdentityService spIdentities;
     private final UserService users;
+    private final SignInLog log;
     private final ConsoleCaller caller;
 
     public ConnectionPages(ConnectionService connections, OrgConnectionService orgConnections,
-            SpIdentityService spIdentities, UserService users, ConsoleCaller caller) {
+            SpIdentityService spIdentities, UserService users, SignInLog log, ConsoleCaller caller) {
         this.connections = connections;
         this.orgConnections = orgConnections;
         this.spIdentities = spIdentities;
         this.users = users;
+        this.log = log;
         this.caller = caller;
     }
 
@@ -85,9 +90,10 @@ public class ConnectionPages {
         String tenantId = caller.tenantId();
         return connections.get(tenantId, id, true).chain(connection -> spIdentities.endpoints(tenantId, List.of(id))
                 .chain(sp -> orgConnections.findByConnection(tenantId, id).chain(org -> users
-                        .countUpTo(id, USER_COUNT_CAP + 1).map(count -> Templates.connection(
-                                detail(connection, sp.get(id), org == null ? null : org.organizationId(),
-                                        org == null ? null : org.connection(), count))))));
+                        .countUpTo(id, USER_COUNT_CAP + 1).chain(count -> recentEvents(tenantId, id)
+                                .map(events -> Templates.connection(detail(connection, sp.get(id),
+                                        org == null ? null : org.organizationId(), org == null ? null : org.connection(),
+                                        count, events)))))));
     }
 
     @GET
@@ -125,8 +131,15 @@ public class ConnectionPages {
                 .map(started -> Response.seeOther(URI.create("/ui/connections")).build());
     }
 
+    /** The connection's last {@value #RECENT_EVENTS} sign-in events, newest first. */
+    @SuppressWarnings("unchecked")
+    private Uni<List<LogEvent>> recentEvents(String tenantId, String connectionId) {
+        return log.search(tenantId, "connection_id:\"" + connectionId + "\"", 0, RECENT_EVENTS, "date:-1", false)
+                .map(found -> (List<LogEvent>) found);
+    }
+
     private static ConnectionDetail detail(ConnectionResponse connection, SpEndpoints sp, String organizationId,
-            OrgConnectionResponse org, long count) {
+            OrgConnectionResponse org, long count, List<LogEvent> events) {
         Instant now = Instant.now();
         String entityId = null;
         String ssoUrl = null;
@@ -145,7 +158,7 @@ public class ConnectionPages {
             certificate = expires == null ? null : CertificateFacts.of(null, Instant.parse(expires), now);
         }
         return new ConnectionDetail(withoutOptions(connection), sp, entityId, ssoUrl, certificate, organizationId,
-                Math.min(count, USER_COUNT_CAP), count > USER_COUNT_CAP, connection.enabledClients());
+                Math.min(count, USER_COUNT_CAP), count > USER_COUNT_CAP, connection.enabledClients(), events);
     }
 
     /** The page never shows options (they may hold secrets); it picked what it needs above. */

@@ -79,6 +79,29 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aConnectionShowsItsRecentSignInsAndNoOneElses() {
+        Console console = Console.signedIn();
+        String mine = console.tenant.api().body(Map.of("name", Orgs.unique("db"), "strategy", "auth0"))
+                .post("/api/v2/connections").then().statusCode(201).extract().path("id");
+        assertTrue(console.page("/ui/connections/" + mine).text().contains("No sign-in through this connection yet."));
+        // events as the sign-in core writes them (its own tests drive real sign-ins)
+        for (int i = 0; i < 12; i++) {
+            io.connectionhub.support.TestDatabase.query("INSERT INTO sign_in_events (tenant_id, type, description, "
+                    + "connection, connection_id, user_name) VALUES (?, ?, ?, 'x', ?, ?)", console.tenant.id,
+                    i % 2 == 0 ? "s" : "fp", "attempt " + i, mine, "user" + i + "@example.com");
+        }
+        Console other = Console.signedIn();
+        io.connectionhub.support.TestDatabase.query("INSERT INTO sign_in_events (tenant_id, type, description, "
+                + "connection_id, user_name) VALUES (?, 'f', 'not mine', ?, 'stranger@example.com')", other.tenant.id, mine);
+        Document page = console.page("/ui/connections/" + mine);
+        List<String> descriptions = page.select("table:has(caption:contains(sign-in events)) tbody tr td:nth-child(4)")
+                .eachText();
+        assertEquals(10, descriptions.size(), page.text());
+        assertEquals("attempt 11", descriptions.get(0));
+        assertTrue(!page.text().contains("not mine") && !page.text().contains("stranger@example.com"));
+    }
+
+    @Test
     void usersAreSearchedByEmailPrefixAndPaged() {
         Console console = Console.signedIn();
         String connectionId = Jobs.connectionWithUsers(console.tenant, Orgs.unique("people"), 120);
@@ -93,7 +116,8 @@ class ConsolePagesTest {
                 prefix + "-118@example.com", prefix + "-119@example.com", prefix + "-11@example.com"), found.select("tbody tr td:first-child").eachText());
         Document connection = console.page("/ui/connections/" + connectionId);
         assertTrue(connection.text().contains("Users 120"), connection.text());
-        console.request().get("/ui/connections/" + connectionId + "/users?email=%00").then().statusCode(400);
+        console.request().queryParam("email", "a\u0000b").get("/ui/connections/" + connectionId + "/users").then()
+                .statusCode(400).contentType(startsWith("text/html"));
     }
 
     @Test
