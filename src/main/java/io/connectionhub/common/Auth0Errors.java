@@ -118,6 +118,8 @@ public final class Auth0Errors {
             case ORGANIZATION -> "inexistent_organization";
             case DOMAIN -> "inexistent_domain";
             case LOG -> "inexistent_log";
+            case MEMBER -> "inexistent_member";
+            case SETUP_LINK -> "inexistent_setup_link";
         };
     }
 

@@ -5,7 +5,7 @@ public class NotFound extends DomainException {
 
     /** What was looked for; each family has its own error code per kind. */
     public enum Kind {
-        TENANT, CLIENT, CONNECTION, USER, JOB, ORGANIZATION, DOMAIN, LOG
+        TENANT, CLIENT, CONNECTION, USER, JOB, ORGANIZATION, DOMAIN, LOG, MEMBER, SETUP_LINK
     }
 
     private final Kind kind;

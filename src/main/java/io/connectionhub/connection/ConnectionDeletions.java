@@ -1,5 +1,8 @@
 package io.connectionhub.connection;
 
+import java.util.List;
+import java.util.Map;
+
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -16,4 +19,7 @@ public interface ConnectionDeletions {
 
     /** The deletion still holding {@code name} in the tenant, or null when no deletion holds it. */
     Uni<ConnectionNameTaken.PendingDeletion> pendingFor(String tenantId, String name);
+
+    /** The running deletions of these connections of the tenant, by connection id (one query, whatever their number). */
+    Uni<Map<String, ConnectionNameTaken.PendingDeletion>> running(String tenantId, List<String> connectionIds);
 }

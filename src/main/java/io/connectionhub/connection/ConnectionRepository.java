@@ -77,6 +77,31 @@ public class ConnectionRepository {
                 .execute(parameters).map(ConnectionRepository::all);
     }
 
+    /** Row facts of every connection of the tenant (being deleted too), in creation order after {@code afterSeq}. */
+    Uni<List<Connection>> rowsAfter(String tenantId, String strategy, long afterSeq, int size) {
+        String columns = "c.id, c.tenant_id, c.seq, c.name, c.strategy, c.display_name, c.state";
+        Uni<RowSet<Row>> rows = strategy == null
+                ? pool.preparedQuery("SELECT " + columns + " FROM connections c WHERE c.tenant_id = $1 AND c.seq > $2 "
+                        + "ORDER BY c.seq LIMIT $3").execute(Tuple.of(tenantId, afterSeq, size))
+                : pool.preparedQuery("SELECT " + columns + " FROM connections c WHERE c.tenant_id = $1 AND c.strategy = $2 "
+                        + "AND c.seq > $3 ORDER BY c.seq LIMIT $4").execute(Tuple.of(tenantId, strategy, afterSeq, size));
+        return rows.map(found -> {
+            List<Connection> list = new ArrayList<>(found.size());
+            found.forEach(row -> {
+                Connection c = new Connection();
+                c.id = row.getString("id");
+                c.tenantId = row.getString("tenant_id");
+                c.seq = row.getLong("seq");
+                c.name = row.getString("name");
+                c.strategy = row.getString("strategy");
+                c.displayName = row.getString("display_name");
+                c.state = row.getString("state");
+                list.add(c);
+            });
+            return list;
+        });
+    }
+
     public Uni<Long> count(String tenantId, Filter filter) {
         Tuple parameters = Tuple.of(tenantId);
         String where = filter.where(parameters);

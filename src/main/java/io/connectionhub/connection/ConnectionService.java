@@ -174,6 +174,31 @@ public class ConnectionService {
         return rendered;
     }
 
+    /**
+     * The console's list: a page of every connection of the tenant in creation order, optionally of one strategy,
+     * those being deleted with their deletion's progress. Two queries whatever the page size.
+     */
+    public Uni<ConnectionRows> rows(String tenantId, String strategy, String from, int size) {
+        if (strategy != null && !Strategy.isKnown(strategy)) {
+            throw new InvalidQuery("strategy", "Query validation error: 'strategy' has an unknown value: " + strategy);
+        }
+        long after = from == null || from.isEmpty() ? 0L
+                : PageRequest.seqAfter("from", from, "Query validation error: 'from' is not a cursor this API returned.");
+        return connections.rowsAfter(tenantId, strategy, after, size + 1).chain(found -> {
+            boolean more = found.size() > size;
+            List<Connection> shown = more ? found.subList(0, size) : found;
+            String next = more ? PageRequest.cursorAfter(shown.get(shown.size() - 1).seq) : null;
+            List<String> deleting = shown.stream().filter(c -> Connection.DELETING.equals(c.state)).map(c -> c.id).toList();
+            return deletions.running(tenantId, deleting).map(progress -> new ConnectionRows(shown.stream().map(c -> {
+                ConnectionNameTaken.PendingDeletion pending = progress.get(c.id);
+                boolean isDeleting = Connection.DELETING.equals(c.state);
+                return new ConnectionRow(c.id, c.name, c.displayName, c.strategy, isDeleting,
+                        pending == null ? null : pending.jobId(), pending == null ? (isDeleting ? 100 : 0)
+                                : pending.percentageDone());
+            }).toList(), next));
+        });
+    }
+
     public Uni<ConnectionResponse> update(String tenantId, String id, ConnectionUpdate update, boolean withOptions) {
         if (update == null) {
             throw new InvalidRequest(null, "The body must be a JSON object", null);

@@ -82,6 +82,22 @@ public class ConnectionDeletionJob implements ConnectionDeletions {
                 : new ConnectionNameTaken.PendingDeletion(job.id(), job.percentageDone(), retryAfterSeconds(job)));
     }
 
+    @Override
+    public Uni<java.util.Map<String, ConnectionNameTaken.PendingDeletion>> running(String tenantId,
+            java.util.List<String> connectionIds) {
+        if (connectionIds.isEmpty()) {
+            return Uni.createFrom().item(java.util.Map.of());
+        }
+        return jobs.runningDeletionsOf(tenantId, connectionIds).map(found -> {
+            java.util.Map<String, ConnectionNameTaken.PendingDeletion> byConnection = new java.util.HashMap<>();
+            for (Job job : found) {
+                byConnection.put(job.connectionId(), new ConnectionNameTaken.PendingDeletion(job.id(),
+                        job.percentageDone(), retryAfterSeconds(job)));
+            }
+            return byConnection;
+        });
+    }
+
     /** When the name is likely free: the remaining users at the rate seen so far, or at the configured pace. */
     long retryAfterSeconds(Job job) {
         Long left = job.secondsLeft(OffsetDateTime.now(ZoneOffset.UTC));

@@ -7,7 +7,7 @@ import io.vertx.mutiny.sqlclient.Row;
 /** A row of the jobs table. */
 public record Job(String id, String tenantId, String type, String status, String connectionId, String connectionName,
         String externalId, boolean upsert, Long total, long processed, long inserted, long updated, long failed,
-        long deleted, String error, String leaseOwner, int attempts, OffsetDateTime createdAt, OffsetDateTime startedAt,
+        long deleted, String error, String leaseOwner, OffsetDateTime leaseExpiresAt, int attempts, OffsetDateTime createdAt, OffsetDateTime startedAt,
         OffsetDateTime finishedAt) {
 
     public static final String USERS_IMPORT = "users_import";
@@ -18,7 +18,8 @@ public record Job(String id, String tenantId, String type, String status, String
     public static final String FAILED = "failed";
 
     static final String COLUMNS = "id, tenant_id, type, status, connection_id, connection_name, external_id, upsert, "
-            + "total, processed, inserted, updated, failed, deleted, error, lease_owner, attempts, created_at, started_at, "
+            + "total, processed, inserted, updated, failed, deleted, error, lease_owner, lease_expires_at, attempts, created_at, "
+            + "started_at, "
             + "finished_at";
 
     static Job of(Row row) {
@@ -26,7 +27,7 @@ public record Job(String id, String tenantId, String type, String status, String
                 row.getString("connection_id"), row.getString("connection_name"), row.getString("external_id"),
                 row.getBoolean("upsert"), row.getLong("total"), row.getLong("processed"), row.getLong("inserted"),
                 row.getLong("updated"), row.getLong("failed"), row.getLong("deleted"), row.getString("error"),
-                row.getString("lease_owner"), row.getInteger("attempts"), row.getOffsetDateTime("created_at"), row.getOffsetDateTime("started_at"),
+                row.getString("lease_owner"), row.getOffsetDateTime("lease_expires_at"), row.getInteger("attempts"), row.getOffsetDateTime("created_at"), row.getOffsetDateTime("started_at"),
                 row.getOffsetDateTime("finished_at"));
     }
 

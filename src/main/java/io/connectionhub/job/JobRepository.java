@@ -191,6 +191,25 @@ public class JobRepository {
                 .execute(Tuple.of(tenantId, name)).map(JobRepository::first);
     }
 
+    /** The running deletions of these connections of the tenant (the partial unique index has at most one each). */
+    Uni<List<Job>> runningDeletionsOf(String tenantId, List<String> connectionIds) {
+        return pool.preparedQuery("SELECT " + Job.COLUMNS + " FROM jobs WHERE connection_id = ANY($2) "
+                + "AND type = 'connection_deletion' AND status IN ('pending', 'processing') AND tenant_id = $1")
+                .execute(Tuple.of(tenantId, connectionIds.toArray(new String[0]))).map(JobRepository::all);
+    }
+
+    /** The tenant's jobs, newest first, after the job created at {@code before} with id {@code beforeId} (keyset). */
+    Uni<List<Job>> newestFirst(String tenantId, java.time.OffsetDateTime before, String beforeId, int size) {
+        if (before == null) {
+            return pool.preparedQuery("SELECT " + Job.COLUMNS + " FROM jobs WHERE tenant_id = $1 "
+                    + "ORDER BY created_at DESC, id DESC LIMIT $2").execute(Tuple.of(tenantId, size))
+                    .map(JobRepository::all);
+        }
+        return pool.preparedQuery("SELECT " + Job.COLUMNS + " FROM jobs WHERE tenant_id = $1 AND (created_at, id) < ($2, $3) "
+                + "ORDER BY created_at DESC, id DESC LIMIT $4").execute(Tuple.of(tenantId, before, beforeId, size))
+                .map(JobRepository::all);
+    }
+
     /** Per-user errors of an import, in file order. */
     Uni<List<Row>> errors(String jobId, int limit) {
         return pool.preparedQuery("SELECT user_entry::text AS user_entry, errors::text AS errors FROM job_errors "
@@ -216,6 +235,12 @@ public class JobRepository {
             columns.append(alias).append('.').append(column);
         }
         return columns.toString();
+    }
+
+    private static List<Job> all(RowSet<Row> rows) {
+        List<Job> list = new ArrayList<>(rows.size());
+        rows.forEach(row -> list.add(Job.of(row)));
+        return list;
     }
 
     private static Job first(RowSet<Row> rows) {

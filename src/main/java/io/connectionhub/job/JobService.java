@@ -95,6 +95,52 @@ public class JobService {
                 .map(row -> new JobErrorEntry(tree(row.getString("user_entry")), tree(row.getString("errors")))).toList());
     }
 
+    /** The console's view of a job: one primary-key read (what live progress polls). */
+    public Uni<JobView> view(String tenantId, String id) {
+        return find(tenantId, id).map(JobView::of);
+    }
+
+    /** A page of the tenant's jobs, newest first (keyset on creation time and id). */
+    public Uni<JobsPage> list(String tenantId, String cursor, int size) {
+        java.time.OffsetDateTime before = null;
+        String beforeId = null;
+        if (cursor != null && !cursor.isEmpty()) {
+            try {
+                String[] parts = new String(java.util.Base64.getUrlDecoder().decode(cursor),
+                        java.nio.charset.StandardCharsets.UTF_8).split(":", 3);
+                if (parts.length != 3 || !parts[0].equals("j1")) {
+                    throw new IllegalArgumentException(cursor);
+                }
+                long micros = Long.parseLong(parts[1]);
+                before = java.time.Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS)
+                        .atOffset(java.time.ZoneOffset.UTC);
+                beforeId = parts[2];
+            } catch (IllegalArgumentException e) {
+                throw new io.connectionhub.common.InvalidQuery("from", "Query validation error: 'from' is not a cursor "
+                        + "this page returned.");
+            }
+        }
+        return jobs.newestFirst(tenantId, before, beforeId, size + 1).map(found -> {
+            boolean more = found.size() > size;
+            List<Job> shown = more ? found.subList(0, size) : found;
+            String next = null;
+            if (more) {
+                Job last = shown.get(shown.size() - 1);
+                long micros = java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH,
+                        last.createdAt().toInstant());
+                next = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(("j1:" + micros + ":" + last.id())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return new JobsPage(shown.stream().map(JobView::of).toList(), next);
+        });
+    }
+
+    /** The first {@code limit} refused users of an import, in file order (the page shows some, the download all). */
+    public Uni<List<JobErrorEntry>> errors(String tenantId, String id, int limit) {
+        return find(tenantId, id).chain(job -> jobs.errors(job.id(), Math.min(limit, MAX_ERRORS))).map(rows -> rows.stream()
+                .map(row -> new JobErrorEntry(tree(row.getString("user_entry")), tree(row.getString("errors")))).toList());
+    }
+
     private Uni<Job> find(String tenantId, String id) {
         return jobs.findInTenant(tenantId, id).onItem().ifNull()
                 .failWith(() -> new NotFound(NotFound.Kind.JOB, "The job does not exist"));

@@ -69,12 +69,22 @@ public class OrgConnectionService {
     }
 
     public Uni<OrgConnectionResponse> create(String tenantId, String organizationId, OrgConnectionRequest request) {
+        return create(tenantId, organizationId, request, null);
+    }
+
+    /**
+     * A create whose SAML SP identity takes {@code spToken} (from {@link SpIdentityService#newToken()}), so that the SP
+     * values shown to an IdP administrator before the connection existed (setup portal) are its values.
+     */
+    public Uni<OrgConnectionResponse> create(String tenantId, String organizationId, OrgConnectionRequest request,
+            String spToken) {
         return writable(pool, tenantId, organizationId)
                 .map(ignored -> OrgConnectionRules.check(request, true))
                 .call(type -> usableDomain(pool, tenantId, organizationId, request.domain()))
                 .chain(type -> idpSettings(type, request, null)
                         .chain(saml -> !type.saml() ? Uni.createFrom().item(new Remote(saml, null))
-                                : spIdentities.generate().map(sp -> new Remote(saml, sp)))
+                                : (spToken == null ? spIdentities.generate() : spIdentities.generate(spToken))
+                                        .map(sp -> new Remote(saml, sp)))
                         .chain(remote -> connections.reportingNameTaken(tenantId, request.name(),
                                 pool.withTransaction(tx -> insert(tx, tenantId, organizationId, type, request, remote)))));
     }
@@ -113,6 +123,37 @@ public class OrgConnectionService {
                 .chain(organization -> activeLink(tenantId, organizationId, wireId))
                 .chain(link -> responses(tenantId, List.of(link)))
                 .map(found -> found.get(0));
+    }
+
+    /** The organization connection behind a tenant connection id ({@code con_...}), with its organization; or null. */
+    public Uni<OrgConnectionView> findByConnection(String tenantId, String connectionId) {
+        return links.findByConnection(tenantId, connectionId).chain(link -> link == null ? Uni.createFrom().nullItem()
+                : responses(tenantId, List.of(link)).map(found -> found.isEmpty() ? null
+                        : new OrgConnectionView(link.organizationId, found.get(0))));
+    }
+
+    /**
+     * Turns sign-in through the connection on or off, leaving its settings as they are (the setup portal's last step,
+     * and the console's switch). Under the same rules as a PUT: the organization must be active and the domain still
+     * verified.
+     */
+    public Uni<OrgConnectionResponse> setActive(String tenantId, String organizationId, String wireId, boolean active) {
+        return writable(pool, tenantId, organizationId)
+                .chain(() -> activeLink(tenantId, organizationId, wireId))
+                .chain(current -> pool.withTransaction(tx -> writable(tx, tenantId, organizationId)
+                        .chain(() -> links.lock(tx, tenantId, organizationId, current.connectionId))
+                        .onItem().ifNull().failWith(OrgConnectionService::connectionNotFound)
+                        .chain(link -> usableDomain(tx, tenantId, organizationId, link.domainName)
+                                .chain(domain -> connectionRows.findActive(tx, tenantId, List.of(link.connectionId)))
+                                .chain(found -> {
+                                    ConnectionSummary connection = found.get(link.connectionId);
+                                    if (connection == null) {
+                                        throw connectionNotFound();
+                                    }
+                                    return connectionRows.updateManaged(tx, tenantId, link.connectionId, connection.name(),
+                                            List.of(link.domainName), active);
+                                }))))
+                .chain(() -> get(tenantId, organizationId, wireId));
     }
 
     /** Replaces the connection's settings; the SP identity of a SAML connection stays. */

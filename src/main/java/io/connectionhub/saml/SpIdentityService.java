@@ -55,7 +55,24 @@ public class SpIdentityService {
 
     /** A new token and certificate; the key pair is generated on a worker thread. */
     public Uni<Generated> generate() {
-        String token = Ids.alphanumeric("", TOKEN_LENGTH);
+        return generate(newToken());
+    }
+
+    /** A token for a connection still to be made, whose SP values can be shown before it exists (setup portal). */
+    public static String newToken() {
+        return Ids.alphanumeric("", TOKEN_LENGTH);
+    }
+
+    /** The entity id, metadata URL and ACS URL that a connection made with {@code token} will have (no certificate). */
+    public SpEndpoints planned(String token) {
+        return new SpEndpoints(entityId(token), entityId(token) + METADATA_FILE, acsEndpoint(token), null);
+    }
+
+    /** A certificate for the given token (one of {@link #newToken()}); the key pair is generated on a worker thread. */
+    public Uni<Generated> generate(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9]{" + TOKEN_LENGTH + "}")) {
+            throw new IllegalArgumentException("not an SP token");
+        }
         String commonName = SpCertificateFactory.commonNameFor(entityId(token));
         return CallerContext.onWorker(() -> new Generated(token, certificates.create(commonName)));
     }

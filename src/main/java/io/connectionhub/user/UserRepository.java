@@ -65,6 +65,27 @@ public class UserRepository {
                 .execute(Tuple.of(connectionId, afterId, size)).map(UserRepository::all);
     }
 
+    /**
+     * Keyset page of a connection's users whose lower-cased email starts with {@code prefix}, in byte order of that
+     * email, after the user whose email is {@code afterEmail}: a range scan of {@code users_connection_email_prefix}
+     * (the range ends below the prefix followed by the highest code point).
+     */
+    Uni<List<StoredUser>> byEmailPrefix(String connectionId, String prefix, String afterEmail, int size) {
+        String key = "lower(u.email) COLLATE \"C\"";
+        String range = prefix.isEmpty() ? "" : " AND " + key + " >= lower($2) AND " + key + " < lower($2) || chr(1114111)";
+        return pool.preparedQuery("SELECT " + StoredUser.COLUMNS + " FROM users u JOIN connections c ON c.id = u.connection_id "
+                + "AND c.state = 'active' WHERE u.connection_id = $1 AND $2 = $2" + range + " AND " + key + " > lower($3) "
+                + "ORDER BY " + key + " LIMIT $4")
+                .execute(Tuple.of(connectionId, prefix, afterEmail == null ? "" : afterEmail, size))
+                .map(UserRepository::all);
+    }
+
+    /** How many users the connection has, counting no further than {@code limit}. */
+    Uni<Long> countUpTo(String connectionId, long limit) {
+        return pool.preparedQuery("SELECT count(*) AS n FROM (SELECT 1 FROM users WHERE connection_id = $1 LIMIT $2) s")
+                .execute(Tuple.of(connectionId, limit)).map(rows -> rows.iterator().next().getLong("n"));
+    }
+
     /** Keyset page of all users of the tenant, by user id. */
     Uni<List<StoredUser>> pageOfTenant(String tenantId, String afterUserId, int size) {
         return pool.preparedQuery("SELECT " + StoredUser.COLUMNS + " FROM users u JOIN connections c ON c.id = u.connection_id "

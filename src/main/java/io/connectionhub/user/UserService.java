@@ -186,6 +186,30 @@ public class UserService {
                 });
     }
 
+    /**
+     * The console's users of a connection: those whose email starts with {@code emailPrefix} (case-insensitive; all
+     * when empty), in email order, {@code size} at a time; {@code from} is the {@code next} of the previous page.
+     */
+    public Uni<UsersPage> search(String tenantId, String connectionId, String emailPrefix, String from, int size) {
+        String prefix = emailPrefix == null ? "" : emailPrefix.strip();
+        if (prefix.length() > 320 || prefix.indexOf('\0') >= 0) {
+            throw new InvalidQuery("email", "Query validation error: 'email' must be at most 320 characters, without NUL.");
+        }
+        String after = from == null || from.isEmpty() ? null : decodeCursor(from);
+        return connections.findActive(pool, tenantId, List.of(connectionId)).chain(found -> {
+            if (found.isEmpty()) {
+                throw new NotFound(NotFound.Kind.CONNECTION, "The connection does not exist");
+            }
+            return users.byEmailPrefix(connectionId, prefix, after, size + 1)
+                    .map(rows -> page(rows, size, last -> encodeCursor(last.email())));
+        });
+    }
+
+    /** The users of a connection, counted no further than {@code limit} (a page's count must stay cheap). */
+    public Uni<Long> countUpTo(String connectionId, long limit) {
+        return users.countUpTo(connectionId, limit);
+    }
+
     private UsersPage page(List<StoredUser> found, int size, java.util.function.Function<StoredUser, String> cursor) {
         boolean more = found.size() > size;
         List<StoredUser> shown = more ? found.subList(0, size) : found;
