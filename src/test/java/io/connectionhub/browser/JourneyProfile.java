@@ -12,7 +12,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 /**
  * The journeys' configuration: {@link OrgProfiles.LoopbackIdp}, on a free port that is also the service's public URL,
  * so that the service's own absolute redirects (to the password form of a sign-in) reach the server the browser
- * talks to.
+ * talks to. Port 8080 when it is free, so that the screenshots show the URLs of a default installation.
  */
 public class JourneyProfile implements QuarkusTestProfile {
 
@@ -27,6 +27,11 @@ public class JourneyProfile implements QuarkusTestProfile {
     }
 
     private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(8080)) {
+            return socket.getLocalPort();
+        } catch (IOException taken) {
+            // another server has 8080: any free port
+        }
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
