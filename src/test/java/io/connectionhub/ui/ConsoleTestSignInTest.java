@@ -12,9 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import io.connectionhub.oidc.LoopbackIdp;
 import io.connectionhub.organization.OrgProfiles;
+import io.connectionhub.sso.ExpiredSignInState;
 import io.connectionhub.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -44,6 +48,9 @@ class ConsoleTestSignInTest {
     static final String CALLBACK = "http://localhost:8080/login/callback";
 
     static LoopbackIdp idp;
+
+    @Inject
+    ExpiredSignInState purge;
 
     @BeforeAll
     static void identityProvider() throws Exception {
@@ -216,6 +223,12 @@ class ConsoleTestSignInTest {
                 resultId);
         console.request().get(second).then().statusCode(410).contentType(startsWith("text/html"))
                 .body(containsString("expired"));
+        String unread = resultOfPasswordTest(console, connectionId, email);
+        String unreadId = unread.substring(unread.lastIndexOf('/') + 1);
+        TestDatabase.query("UPDATE test_sign_in_results SET expires_at = now() - interval '1 second' WHERE id = ?",
+                unreadId);
+        purge.purgeExpired().await().atMost(Duration.ofSeconds(30));
+        assertEquals(0L, TestDatabase.count("SELECT count(*) FROM test_sign_in_results WHERE id = ?", unreadId));
         // the result is stored sealed
         String third = resultOfPasswordTest(console, connectionId, email);
         String sealed = (String) TestDatabase.single("SELECT result_sealed FROM test_sign_in_results WHERE id = ?",
