@@ -43,6 +43,14 @@ public class OidcSettingsLoader {
     }
 
     public Uni<OidcSettings> load(String tenantId, String connectionId) {
+        return load(tenantId, connectionId, false);
+    }
+
+    /**
+     * As {@link #load(String, String)}; with {@code evenIfTurnedOff}, also a connection not (yet) enabled for sign-in:
+     * a test sign-in from the console or the setup portal tries a connection before it is activated.
+     */
+    public Uni<OidcSettings> load(String tenantId, String connectionId, boolean evenIfTurnedOff) {
         return connections.get(tenantId, connectionId, true)
                 .onFailure(NotFound.class).transform(failure -> new OidcCheckFailed(CONNECTION_SETTINGS,
                         "The connection " + connectionId + " does not exist or is being deleted"))
@@ -50,7 +58,8 @@ public class OidcSettingsLoader {
                     if (!Strategy.OIDC.equals(connection.strategy())) {
                         throw unusable(connection, "is a " + connection.strategy() + " connection, not an OIDC one");
                     }
-                    if (connection.authentication() == null || !connection.authentication().active()) {
+                    if (!evenIfTurnedOff
+                            && (connection.authentication() == null || !connection.authentication().active())) {
                         throw unusable(connection, "is not active for sign-in");
                     }
                     return organizationConnections.oidcSettings(tenantId, connectionId)

@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -32,16 +33,20 @@ import io.connectionhub.organization.OrganizationDomainService;
 import io.connectionhub.organization.OrganizationService;
 import io.connectionhub.page.PageRefused;
 import io.connectionhub.saml.SpIdentityService;
+import io.connectionhub.sso.Browser;
+import io.connectionhub.sso.SignInTest;
+import io.connectionhub.sso.TestSignInResult;
 import io.connectionhub.ui.FieldNames;
 import io.connectionhub.ui.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The self-serve setup portal an organization's IT admin reaches through a setup link: prove a domain, choose the
- * identity provider, enter its side, validate, activate. Every handler works on the link's own organization only
+ * identity provider, enter its side, validate, test a sign-in, activate. Every handler works on the link's own organization only
  * (tenant and organization come from the session, never from the request), through the same services and rules as
  * the APIs.
  */
@@ -76,6 +81,8 @@ public class PortalResource {
         static native TemplateInstance validate(PortalState state, FormErrors errors);
 
         static native TemplateInstance done(PortalState state);
+
+        static native TemplateInstance test(PortalState state, TestSignInResult result);
     }
 
     private final SetupSessions sessions;
@@ -85,11 +92,12 @@ public class PortalResource {
     private final OrganizationDomainService domains;
     private final OrgConnectionService orgConnections;
     private final SpIdentityService spIdentities;
+    private final SignInTest test;
     private final PublicUrl publicUrl;
 
     public PortalResource(SetupSessions sessions, SetupCaller caller, SetupLinkRepository links,
             OrganizationService organizations, OrganizationDomainService domains, OrgConnectionService orgConnections,
-            SpIdentityService spIdentities, PublicUrl publicUrl) {
+            SpIdentityService spIdentities, SignInTest test, PublicUrl publicUrl) {
         this.sessions = sessions;
         this.caller = caller;
         this.links = links;
@@ -97,6 +105,7 @@ public class PortalResource {
         this.domains = domains;
         this.orgConnections = orgConnections;
         this.spIdentities = spIdentities;
+        this.test = test;
         this.publicUrl = publicUrl;
     }
 
@@ -207,7 +216,7 @@ public class PortalResource {
                             link.spToken()))
                             .call(created -> links.setConnection(link.id(), "con_" + created.id().substring(5)))
                     : Uni.createFrom().deferred(() -> orgConnections.update(link.tenantId(), link.organizationId(),
-                            state.connection().id(), request));
+                            state.connection().id(), request)).call(() -> links.clearTested(link.id()));
             return saved;
         }).map(saved -> Response.seeOther(URI.create("/setup/validate")).build())
                 .onFailure(failure -> failure instanceof DomainException && !(failure instanceof NotFound))
@@ -246,6 +255,38 @@ public class PortalResource {
                     .recoverWithUni(refusal -> state().map(fresh -> html(409, Templates.validate(fresh,
                             FormErrors.of("activate", "Activate", refusal.getMessage())))));
         });
+    }
+
+    // --- 5. test sign-in
+
+    /** Signs in through the link's connection (its organization's only: the id comes from the link, never the form). */
+    @POST
+    @Path("/test")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    @SetupSignedIn
+    public Uni<Response> startTest(@Context HttpServerRequest http) {
+        SetupLink link = requireIntent(SetupLink.SSO);
+        return state().chain(state -> {
+            if (state.connection() == null) {
+                return Uni.createFrom().item(html(409, Templates.validate(state, FormErrors.of("test", "Test sign-in",
+                        "Enter your identity provider's details before testing a sign-in."))));
+            }
+            return test.start(SignInTest.bySetupLink(link.id()), link.tenantId(), link.connectionId(), Browser.of(http))
+                    .map(location -> Response.seeOther(location).build());
+        });
+    }
+
+    /** The result of the link's test sign-in, shown once; a success marks step 5 done. */
+    @GET
+    @Path("/test/{resultId}")
+    @Operation(hidden = true)
+    @SetupSignedIn
+    public Uni<TemplateInstance> testResult(@PathParam("resultId") String resultId) {
+        SetupLink link = requireIntent(SetupLink.SSO);
+        return test.result(SignInTest.bySetupLink(link.id()), link.tenantId(), resultId)
+                .call(result -> result.succeeded() ? links.markTested(link.id()) : Uni.createFrom().voidItem())
+                .chain(result -> state().map(state -> Templates.test(state, result)));
     }
 
     /** For a link without single sign-on: the IT admin says the domains are done. */

@@ -40,6 +40,11 @@ public record PortalState(SetupLink link, OrganizationResponse organization, Org
         return connection != null;
     }
 
+    /** Step 5: the connection passed a test sign-in since its details last changed. */
+    public boolean tested() {
+        return connection != null && link.testedAt() != null;
+    }
+
     public boolean completed() {
         return link.completedAt() != null;
     }

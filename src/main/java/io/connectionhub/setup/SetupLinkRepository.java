@@ -96,6 +96,18 @@ public class SetupLinkRepository {
                 .execute(Tuple.of(linkId, connectionId)).replaceWithVoid();
     }
 
+    /** The link's connection passed a test sign-in. */
+    Uni<Void> markTested(String linkId) {
+        return pool.preparedQuery("UPDATE setup_links SET tested_at = now() WHERE id = $1").execute(Tuple.of(linkId))
+                .replaceWithVoid();
+    }
+
+    /** The link's connection changed: its last test no longer says anything about it. */
+    Uni<Void> clearTested(String linkId) {
+        return pool.preparedQuery("UPDATE setup_links SET tested_at = NULL WHERE id = $1").execute(Tuple.of(linkId))
+                .replaceWithVoid();
+    }
+
     /** Marks the link completed once (null if it already was, or is no longer usable). */
     Uni<SetupLink> complete(String linkId) {
         return pool.preparedQuery("UPDATE setup_links SET completed_at = now() WHERE id = $1 AND completed_at IS NULL "

@@ -49,7 +49,7 @@ public class OidcSignIn implements UpstreamSignIn {
 
     @Override
     public Uni<UpstreamStart> start(PendingRequest request, SignInConnection connection) {
-        return settings.load(connection.tenantId(), connection.id())
+        return settings.load(connection.tenantId(), connection.id(), request.test())
                 .chain(loaded -> relyingParty.authorization(loaded, request.id(), request.forceAuthn(),
                         request.loginHint()))
                 .map(redirect -> new UpstreamStart(redirect.url(), null, Map.of(NONCE, redirect.nonce()),
@@ -71,7 +71,7 @@ public class OidcSignIn implements UpstreamSignIn {
             if (request.connectionId() == null || nonce == null || verifier == null) {
                 return Uni.createFrom().failure(new PageRefused(400, NOT_OIDC));
             }
-            return settings.load(request.tenantId(), request.connectionId())
+            return settings.load(request.tenantId(), request.connectionId(), request.test())
                     .chain(loaded -> relyingParty.complete(loaded, callback, nonce, verifier))
                     .chain(profile -> completion.succeed(request.id(), upstreamProfile(profile), browser))
                     .onFailure(OidcCheckFailed.class)

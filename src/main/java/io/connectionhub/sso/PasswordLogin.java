@@ -21,6 +21,8 @@ class PasswordLogin {
 
     static final String WRONG = "Wrong email or password.";
     static final int MAX_PASSWORD = 1024;
+    /** What the password form names as the application of a test sign-in. */
+    static final String TEST_APPLICATION = "a test sign-in of Connection Hub";
 
     private final SignInStart start;
     private final SignInCompletion completion;
@@ -42,8 +44,9 @@ class PasswordLogin {
 
     /** The request and its database connection behind the password page, else the error page. */
     Uni<Form> form(String requestId) {
-        return start.active(requestId).chain(request -> connectionOf(request).chain(connection -> start.client(request)
-                .map(client -> new Form(request, connection, client.name()))));
+        return start.active(requestId).chain(request -> connectionOf(request).chain(connection -> request.test()
+                ? Uni.createFrom().item(new Form(request, connection, TEST_APPLICATION))
+                : start.client(request).map(client -> new Form(request, connection, client.name()))));
     }
 
     /** The request of a password page, its connection, and the application's name. */

@@ -30,7 +30,7 @@ public class PendingRequestRepository {
     };
     private static final String COLUMNS = "id, tenant_id, client_id, redirect_uri, state, nonce, code_challenge, "
             + "code_challenge_method, scope, connection_id, organization_id, login_hint, prompt, upstream_id, "
-            + "upstream::text AS upstream, upstream_sealed, expires_at";
+            + "upstream::text AS upstream, upstream_sealed, expires_at, test_for";
     private static final String ACTIVE = "consumed_at IS NULL AND expires_at > now()";
 
     private final Pool pool;
@@ -46,14 +46,14 @@ public class PendingRequestRepository {
     Uni<PendingRequest> insert(PendingRequest request, Duration lifetime) {
         return pool.preparedQuery("INSERT INTO sign_in_requests (id, tenant_id, client_id, redirect_uri, state, nonce, "
                 + "code_challenge, code_challenge_method, scope, connection_id, organization_id, login_hint, prompt, "
-                + "expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-                + "now() + $14::float8 * interval '1 second') RETURNING " + COLUMNS)
+                + "expires_at, test_for) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+                + "now() + $14::float8 * interval '1 second', $15) RETURNING " + COLUMNS)
                 .execute(Tuple.tuple().addString(request.id()).addString(request.tenantId()).addString(request.clientId())
                         .addString(request.redirectUri()).addString(request.state()).addString(request.nonce())
                         .addString(request.codeChallenge()).addString(request.codeChallengeMethod())
                         .addString(request.scope()).addString(request.connectionId())
                         .addString(request.organizationId()).addString(request.loginHint()).addString(request.prompt())
-                        .addDouble(lifetime.toMillis() / 1000.0))
+                        .addDouble(lifetime.toMillis() / 1000.0).addString(request.testFor()))
                 .map(this::first);
     }
 
@@ -119,7 +119,7 @@ public class PendingRequestRepository {
                 row.getString("connection_id"), row.getString("organization_id"), row.getString("login_hint"),
                 row.getString("prompt"), row.getString("upstream_id"), read(row.getString("upstream")),
                 sealed == null ? Map.of() : read(encryption.open(sealed, owner(id))),
-                row.getOffsetDateTime("expires_at"));
+                row.getOffsetDateTime("expires_at"), row.getString("test_for"));
     }
 
     private static String owner(String requestId) {

@@ -37,6 +37,10 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  *
  * <p>An answer that cannot be tied to an active request (unknown, expired, already used: a replay) gets an error page
  * ({@link PageRefused}), never a second code.
+ *
+ * <p>A test sign-in ({@link PendingRequest#test()}, started by {@link SignInTest}) ends the same way, user and log event
+ * included, except that its outcome is stored as a {@link TestSignInResult} and the browser goes to the page that
+ * shows it instead of to an application.
  */
 @ApplicationScoped
 public class SignInCompletion {
@@ -58,6 +62,7 @@ public class SignInCompletion {
     private final UserService users;
     private final ClientService clients;
     private final SignInLog log;
+    private final TestResults tests;
     private final Pool pool;
     private final PublicUrl publicUrl;
     private final SsoConfig config;
@@ -65,8 +70,8 @@ public class SignInCompletion {
 
     public SignInCompletion(PendingRequestRepository requests, AuthorizationCodeRepository codes,
             SignInConnections connections, ConnectionsForSignIn connectionAccess, OrganizationsForSignIn organizations,
-            UserService users, ClientService clients, SignInLog log, Pool pool, PublicUrl publicUrl, SsoConfig config,
-            ObjectMapper json) {
+            UserService users, ClientService clients, SignInLog log, TestResults tests, Pool pool, PublicUrl publicUrl,
+            SsoConfig config, ObjectMapper json) {
         this.requests = requests;
         this.codes = codes;
         this.connections = connections;
@@ -75,6 +80,7 @@ public class SignInCompletion {
         this.users = users;
         this.clients = clients;
         this.log = log;
+        this.tests = tests;
         this.pool = pool;
         this.publicUrl = publicUrl;
         this.config = config;
@@ -144,9 +150,13 @@ public class SignInCompletion {
                 return unusable(requestId, description, browser);
             }
             return connectionOrNull(request).chain(connection -> record(request.tenantId(), request.clientId(),
-                    SignInEvent.FAILURE, description, connection, request.organizationId(), null, null, browser))
-                    .map(ignored -> AppRedirect.error(request.redirectUri(), error, description, request.state(),
-                            publicUrl.issuer()));
+                    SignInEvent.FAILURE, request.test() ? description + " (" + TestResults.origin(request.testFor()) + ")"
+                            : description, connection, request.organizationId(), null, null, browser)
+                    .chain(() -> request.test()
+                            ? tests.store(pool, request, TestSignInResult.failure(request.connectionId(), connection,
+                                    description))
+                            : Uni.createFrom().item(AppRedirect.error(request.redirectUri(), error, description,
+                                    request.state(), publicUrl.issuer()))));
         });
     }
 
@@ -229,7 +239,7 @@ public class SignInCompletion {
             Function<SqlConnection, Uni<SignedInUser>> userStep, List<String> groups, List<String> roles,
             Map<String, Object> customClaims) {
         String code = Ids.secret(32);
-        record Done(PendingRequest request, SignedInUser user) {
+        record Done(PendingRequest request, SignedInUser user, URI target) {
         }
         return pool.withTransaction(tx -> requests.consume(tx, requestId).chain(request -> {
             if (request == null) {
@@ -248,10 +258,16 @@ public class SignInCompletion {
                     return Uni.createFrom().<Done> failure(new UpstreamRefused("The user " + user.userId() + " is blocked"));
                 }
                 Map<String, Object> claims = claims(user, connection, groups, roles, customClaims, request.nonce());
+                if (request.test()) {
+                    return tests.store(tx, request, TestSignInResult.success(connection, user.userId(), user.email(),
+                            (String) claims.get("name"), groups, roles, claims))
+                            .map(target -> new Done(request, user, target));
+                }
                 return codes.insert(tx, new AuthorizationCodeRepository.StoredCode(SecretDigest.of(code),
                         request.tenantId(), request.clientId(), request.redirectUri(), request.codeChallenge(),
                         request.scope(), user.userId(), connection.id(), write(claims)), config.codeLifetime())
-                        .replaceWith(new Done(request, user));
+                        .replaceWith(new Done(request, user, AppRedirect.code(request.redirectUri(), code,
+                                request.state(), publicUrl.issuer())));
             });
         })).onItemOrFailure().transformToUni((done, failure) -> {
             if (failure instanceof RequestUnusable) {
@@ -267,10 +283,11 @@ public class SignInCompletion {
             if (failure != null) {
                 return Uni.createFrom().failure(failure);
             }
-            return record(done.request().tenantId(), done.request().clientId(), SignInEvent.SUCCESS, "Successful login",
+            PendingRequest request = done.request();
+            return record(request.tenantId(), request.clientId(), SignInEvent.SUCCESS, request.test()
+                    ? "Successful login (" + TestResults.origin(request.testFor()) + ")" : "Successful login",
                     connection, connection.organizationId(), done.user().userId(), userName(done.user()), browser)
-                    .map(ignored -> AppRedirect.code(done.request().redirectUri(), code, done.request().state(),
-                            publicUrl.issuer()));
+                    .map(ignored -> done.target());
         });
     }
 

@@ -132,6 +132,18 @@ class SignInStart {
         });
     }
 
+    /**
+     * A test sign-in of {@code testFor} through the connection: stored like an application's request (without an
+     * application; the IdP is asked to authenticate again), then handed to the connection's engine. Where it ends is
+     * {@link SignInCompletion}'s: the result page.
+     */
+    Uni<URI> startTest(String testFor, SignInConnection connection, Browser browser) {
+        PendingRequest pending = new PendingRequest(Ids.secret(32), connection.tenantId(), null, null, null, null, null,
+                null, "openid profile email", connection.id(), connection.organizationId(), null, "login", null,
+                Map.of(), Map.of(), null, testFor);
+        return requests.insert(pending, config.requestLifetime()).chain(stored -> start(stored, connection, browser));
+    }
+
     /** The active request behind a page, else the error page. */
     Uni<PendingRequest> active(String requestId) {
         return completion.pending(requestId).map(request -> {

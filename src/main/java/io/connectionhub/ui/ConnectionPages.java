@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -27,15 +28,22 @@ import io.connectionhub.organization.OrgConnectionResponse;
 import io.connectionhub.organization.OrgConnectionService;
 import io.connectionhub.saml.SpEndpoints;
 import io.connectionhub.saml.SpIdentityService;
+import io.connectionhub.sso.Browser;
 import io.connectionhub.sso.LogEvent;
 import io.connectionhub.sso.SignInLog;
+import io.connectionhub.sso.SignInTest;
+import io.connectionhub.sso.TestSignInResult;
 import io.connectionhub.user.UserService;
 import io.connectionhub.user.UsersPage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
-/** The console's connections: the list (with deletions in progress), a connection's page, its users. */
+/**
+ * The console's connections: the list (with deletions in progress), a connection's page, its users, and its test
+ * sign-in (the real flow through the connection, back to a page of the member who started it).
+ */
 @Path("/ui/connections")
 @ConsoleSignedIn
 @Produces(MediaType.TEXT_HTML)
@@ -56,6 +64,8 @@ public class ConnectionPages {
         static native TemplateInstance connection(ConnectionDetail detail);
 
         static native TemplateInstance users(ConnectionResponse connection, UsersPage page, String email);
+
+        static native TemplateInstance testResult(ConnectionResponse connection, TestSignInResult result);
     }
 
     private final ConnectionService connections;
@@ -63,15 +73,17 @@ public class ConnectionPages {
     private final SpIdentityService spIdentities;
     private final UserService users;
     private final SignInLog log;
+    private final SignInTest test;
     private final ConsoleCaller caller;
 
     public ConnectionPages(ConnectionService connections, OrgConnectionService orgConnections,
-            SpIdentityService spIdentities, UserService users, SignInLog log, ConsoleCaller caller) {
+            SpIdentityService spIdentities, UserService users, SignInLog log, SignInTest test, ConsoleCaller caller) {
         this.connections = connections;
         this.orgConnections = orgConnections;
         this.spIdentities = spIdentities;
         this.users = users;
         this.log = log;
+        this.test = test;
         this.caller = caller;
     }
 
@@ -131,6 +143,32 @@ public class ConnectionPages {
                 .map(started -> Response.seeOther(URI.create("/ui/connections")).build());
     }
 
+    /** Starts a test sign-in through the connection; it ends on {@link #testResult}. */
+    @POST
+    @Path("/{id}/test")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Uni<Response> startTest(@PathParam("id") String id, @Context HttpServerRequest http) {
+        ConsoleMember member = caller.member();
+        return test.start(SignInTest.byMember(member.memberId()), member.tenantId(), id, Browser.of(http))
+                .map(location -> Response.seeOther(location).build());
+    }
+
+    /** The result of the member's test sign-in through the connection, shown once. */
+    @GET
+    @Path("/{id}/test/{resultId}")
+    @Operation(hidden = true)
+    public Uni<TemplateInstance> testResult(@PathParam("id") String id, @PathParam("resultId") String resultId) {
+        ConsoleMember member = caller.member();
+        return connections.get(member.tenantId(), id, false).chain(connection -> test
+                .result(SignInTest.byMember(member.memberId()), member.tenantId(), resultId).map(result -> {
+                    if (!id.equals(result.connectionId())) {
+                        throw new NotFound(NotFound.Kind.CONNECTION, "This test result is of another connection");
+                    }
+                    return Templates.testResult(withoutOptions(connection), result);
+                }));
+    }
+
     /** The connection's last {@value #RECENT_EVENTS} sign-in events, newest first. */
     @SuppressWarnings("unchecked")
     private Uni<List<LogEvent>> recentEvents(String tenantId, String connectionId) {
@@ -158,7 +196,8 @@ public class ConnectionPages {
             certificate = expires == null ? null : CertificateFacts.of(null, Instant.parse(expires), now);
         }
         return new ConnectionDetail(withoutOptions(connection), sp, entityId, ssoUrl, certificate, organizationId,
-                Math.min(count, USER_COUNT_CAP), count > USER_COUNT_CAP, connection.enabledClients(), events);
+                Math.min(count, USER_COUNT_CAP), count > USER_COUNT_CAP, connection.enabledClients(), events,
+                SignInTest.testable(connection.strategy()));
     }
 
     /** The page never shows options (they may hold secrets); it picked what it needs above. */

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.connectionhub.organization.OrgProfiles;
 import io.connectionhub.organization.Orgs;
 import io.connectionhub.organization.TestDns;
 import io.connectionhub.saml.TestCertificates;
@@ -33,14 +32,16 @@ import io.restassured.path.json.JsonPath;
 /**
  * The console and the setup portal in a real Chromium: a tenant administrator signs in, creates an organization and a
  * setup link; the organization's IT admin opens it, proves the domain (loopback DNS), pastes the IdP's metadata,
- * validates and activates; and a deletion of a connection with many users is watched until its name is free. Every
- * page visited passes axe-core without a serious or critical violation.
+ * validates and activates; an administrator tests the sign-in through a database connection; and a deletion of a
+ * connection with many users is watched until its name is free. Every page visited passes axe-core without a serious
+ * or critical violation.
  */
 @QuarkusTest
-@TestProfile(OrgProfiles.LoopbackIdp.class)
+@TestProfile(JourneyProfile.class)
 class BrowserJourneysTest {
 
     private static final String PASSWORD = "a long console password";
+    private static final String USER_PASSWORD = "a long user password";
     private static final String OKTA_METADATA = TestCertificates.resource("okta-idp-metadata.xml");
 
     @TestHTTPResource("/")
@@ -155,6 +156,37 @@ class BrowserJourneysTest {
         String orgId = orgs.getString("Data.find { it.Name == '" + orgName + "' }.Id");
         tenant.manage().get("/v2/manage/organizations/" + orgId + "/connections").then().statusCode(200)
                 .body("Data[0].IsActive", equalTo(true)).body("Data[0].ConnectionType", equalTo("saml_okta"));
+    }
+
+    @Test
+    void anAdministratorTestsTheSignInThroughADatabaseConnection() {
+        TestTenant tenant = TestTenant.create();
+        String email = member(tenant);
+        String name = Orgs.unique("people");
+        String connectionId = tenant.api().body(Map.of("name", name, "strategy", "auth0")).post("/api/v2/connections")
+                .then().statusCode(201).extract().path("id");
+        String userEmail = name + "@example.com";
+        String userId = tenant.api().body(Map.of("connection", name, "email", userEmail, "password", USER_PASSWORD,
+                "given_name", "Grace", "family_name", "Hopper")).post("/api/v2/users").then().statusCode(201)
+                .extract().path("user_id");
+        try (Browser admin = new Browser(root.getPort())) {
+            signIn(admin, email);
+            admin.go("/ui/connections/" + connectionId);
+            admin.assertAccessible("database connection");
+            admin.find("form[action$='/test'] button[type=submit]").click();
+            admin.wait.until(d -> d.getCurrentUrl().contains("/u/login/password?state="));
+            admin.waitForText("a test sign-in of Connection Hub");
+            admin.assertAccessible("password form of a test sign-in");
+            admin.type("#email", userEmail);
+            admin.type("#password", USER_PASSWORD);
+            admin.find("form[action='/u/login/password'] button[type=submit]").click();
+            admin.wait.until(d -> d.getCurrentUrl().contains("/ui/connections/" + connectionId + "/test/"));
+            assertEquals(userId, admin.find("#test-user-id").getText());
+            assertEquals("Grace Hopper", admin.find("#test-name").getText());
+            admin.assertAccessible("test sign-in result");
+            admin.screenshot("console-test-sign-in");
+        }
+        tenant.api().get("/api/v2/users/" + userId).then().statusCode(200).body("logins_count", equalTo(1));
     }
 
     @Test
