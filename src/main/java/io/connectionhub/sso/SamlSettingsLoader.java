@@ -50,6 +50,14 @@ public class SamlSettingsLoader {
     }
 
     public Uni<SamlSettings> load(String tenantId, String connectionId) {
+        return load(tenantId, connectionId, false);
+    }
+
+    /**
+     * As {@link #load(String, String)}; with {@code evenIfTurnedOff}, also a connection not (yet) enabled for sign-in:
+     * a test sign-in from the console or the setup portal tries a connection before it is activated.
+     */
+    public Uni<SamlSettings> load(String tenantId, String connectionId, boolean evenIfTurnedOff) {
         return connections.get(tenantId, connectionId, true)
                 .onFailure(NotFound.class).transform(failure -> new SamlCheckFailed(
                         "The connection " + connectionId + " does not exist or is being deleted"))
@@ -57,7 +65,8 @@ public class SamlSettingsLoader {
                     if (!Strategy.SAMLP.equals(connection.strategy())) {
                         throw unusable(connection, "is a " + connection.strategy() + " connection, not a SAML one");
                     }
-                    if (connection.authentication() == null || !connection.authentication().active()) {
+                    if (!evenIfTurnedOff
+                            && (connection.authentication() == null || !connection.authentication().active())) {
                         throw unusable(connection, "is not active for sign-in");
                     }
                     return organizationConnections.samlSettings(tenantId, connectionId).chain(organization -> spIdentities

@@ -57,7 +57,7 @@ public class SamlSignIn implements UpstreamSignIn {
 
     @Override
     public Uni<UpstreamStart> start(PendingRequest request, SignInConnection connection) {
-        return settings.load(connection.tenantId(), connection.id())
+        return settings.load(connection.tenantId(), connection.id(), request.test())
                 .chain(loaded -> CallerContext.onWorker(() -> toolkit.authnRequest(loaded, request.forceAuthn(),
                         request.id())))
                 .map(redirect -> new UpstreamStart(redirect.url(), redirect.requestId(), Map.of(), Map.of()))
@@ -97,7 +97,7 @@ public class SamlSignIn implements UpstreamSignIn {
             return completion.fail(request.id(), "The SAML response came to the ACS of the connection '"
                     + connection.name() + "', not to the one this sign-in was started with", browser);
         }
-        return check(connection, samlResponse, request.upstreamId())
+        return check(connection, samlResponse, request.upstreamId(), request.test())
                 .chain(checked -> firstUse(connection, checked.accepted(), browser)
                         .chain(() -> completion.succeed(request.id(),
                                 SamlProfile.of(checked.settings(), checked.accepted()), browser)))
@@ -149,8 +149,9 @@ public class SamlSignIn implements UpstreamSignIn {
     }
 
     /** The connection's settings and every check, off the event loop. */
-    private Uni<Checked> check(SignInConnection connection, String samlResponse, String expectedInResponseTo) {
-        return settings.load(connection.tenantId(), connection.id())
+    private Uni<Checked> check(SignInConnection connection, String samlResponse, String expectedInResponseTo,
+            boolean test) {
+        return settings.load(connection.tenantId(), connection.id(), test)
                 .chain(loaded -> check(loaded, samlResponse, expectedInResponseTo));
     }
 
