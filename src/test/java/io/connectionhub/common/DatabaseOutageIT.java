@@ -150,7 +150,7 @@ class DatabaseOutageIT {
         assertEquals(List.of(), errors, "ERROR lines in " + log);
     }
 
-    /** Each family's 503 while the database is down: Auth0, LoginRadius, OAuth and a page. */
+    /** Each family's 503 while the database is down: Auth0, LoginRadius, OAuth, the sign-in and setup pages. */
     private static void assertUnavailableInEveryShape(TestTenant tenant, String connection) {
         Response auth0 = tenant.api().get("/api/v2/connections/" + connection);
         assertEquals(503, auth0.statusCode(), auth0.asString());
@@ -182,6 +182,12 @@ class DatabaseOutageIT {
         assertTrue(page.contentType().startsWith("text/html"), page.contentType());
         assertTrue(page.asString().contains("Temporarily unavailable"), page.asString());
         assertRetryAfter(page);
+
+        Response setup = given().redirects().follow(false).get("/setup/" + "A".repeat(43)); // a well-formed link token, unknown
+        assertEquals(503, setup.statusCode(), setup.asString());
+        assertTrue(setup.contentType().startsWith("text/html"), setup.contentType());
+        assertTrue(setup.asString().contains("Temporarily unavailable"), setup.asString());
+        assertRetryAfter(setup);
     }
 
     private static void assertRetryAfter(Response response) {
