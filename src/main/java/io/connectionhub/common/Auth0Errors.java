@@ -60,6 +60,9 @@ public final class Auth0Errors {
         } else if (failure instanceof TooManyRequests e) {
             return Response.fromResponse(body(429, e.getMessage(), "too_many_requests"))
                     .header("Retry-After", e.retryAfterSeconds()).build();
+        } else if (failure instanceof DatabaseUnavailable e) {
+            return Response.fromResponse(body(503, e.getMessage(), "temporarily_unavailable"))
+                    .header("Retry-After", e.retryAfterSeconds()).build();
         }
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("error_id", errorId);

@@ -12,6 +12,8 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -67,7 +69,8 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, RoutingContext context) {
-        return render(new Unauthenticated(TokenProblems.describe(e)), context);
+        // An API key cannot be checked while the database is away: that is a 503, not a wrong key.
+        return render(DatabaseUnavailable.in(e) != null ? e : new Unauthenticated(TokenProblems.describe(e)), context);
     }
 
     @ServerExceptionMapper
@@ -96,6 +99,10 @@ public class ErrorMappers {
     static Response render(Throwable failure, RoutingContext context) {
         String path = context == null ? null : context.normalizedPath();
         String errorId = RequestIds.of(context);
+        DatabaseUnavailable unavailable = DatabaseUnavailable.in(failure);
+        if (unavailable != null) {
+            return unavailable(unavailable, failure, path, errorId);
+        }
         Response response = switch (ApiFamily.of(path)) {
             case LOGINRADIUS -> LoginRadiusErrors.render(failure, errorId);
             case PAGE -> ErrorPages.render(failure, errorId);
@@ -105,6 +112,29 @@ public class ErrorMappers {
             Log.errorf(failure, "Unhandled error on %s (error id %s)", path, errorId);
         }
         return response;
+    }
+
+    /**
+     * 503 with {@code Retry-After} in the path's shape: OAuth's on {@code /oauth/**}, else the family's. One warning
+     * line each, without the stack: an outage answers many requests, and the cause is the database's, not ours.
+     */
+    private static Response unavailable(DatabaseUnavailable unavailable, Throwable failure, String path,
+            String errorId) {
+        Log.warnf("Database unavailable on %s: %s", path, failure);
+        Response response;
+        if (path != null && ApiFamily.under(path, "/oauth")) {
+            response = Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new OAuthError("temporarily_unavailable", unavailable.getMessage()))
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        } else {
+            response = switch (ApiFamily.of(path)) {
+                case LOGINRADIUS -> LoginRadiusErrors.render(unavailable, errorId);
+                case PAGE -> ErrorPages.render(unavailable, errorId);
+                case AUTH0 -> Auth0Errors.render(unavailable, errorId);
+            };
+        }
+        return response.getHeaderString("Retry-After") != null ? response
+                : Response.fromResponse(response).header("Retry-After", unavailable.retryAfterSeconds()).build();
     }
 
     private static Throwable webRefusal(WebApplicationException e) {

@@ -81,6 +81,9 @@ public final class LoginRadiusErrors {
         } else if (failure instanceof TooManyRequests e) {
             return Response.fromResponse(body(429, 429, "Too Many Request", "The rate limit has been reached."))
                     .header("Retry-After", e.retryAfterSeconds()).build();
+        } else if (failure instanceof DatabaseUnavailable e) {
+            return Response.fromResponse(body(503, 503, "Service temporarily unavailable", e.getMessage()))
+                    .header("Retry-After", e.retryAfterSeconds()).build();
         }
         return body(500, 7909, INTERNAL_MESSAGE, INTERNAL_DESCRIPTION + " Error id: " + errorId + ".");
     }

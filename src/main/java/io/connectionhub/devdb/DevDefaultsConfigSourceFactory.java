@@ -4,12 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -111,28 +106,15 @@ public class DevDefaultsConfigSourceFactory implements ConfigSourceFactory {
     }
 
     public static String newSigningKeyPem() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            byte[] pkcs8 = generator.generateKeyPair().getPrivate().getEncoded();
-            return "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pkcs8)
-                    + "\n-----END PRIVATE KEY-----\n";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return GenerateKeys.newSigningKeyPem();
     }
 
     public static String newEncryptionKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
+        return GenerateKeys.newEncryptionKey();
     }
 
     public static String newAdminToken() {
-        byte[] token = new byte[24];
-        new SecureRandom().nextBytes(token);
-        return "adm_" + HexFormat.of().formatHex(token);
+        return GenerateKeys.newAdminToken();
     }
 
     /** The dev-mode directory: the database cluster, its password, and generated keys and tokens. */

@@ -142,6 +142,69 @@ public final class EmbeddedPostgres {
         }
     }
 
+    /**
+     * A cluster of its own, apart from the JVM-wide one, that a test can stop (fast shutdown) and start again on the
+     * same port, as a database restart looks to the application. Test settings (no fsync); removed by {@link #close}
+     * or when the JVM exits.
+     */
+    public static Restartable restartable() {
+        try {
+            Path base = Files.createTempDirectory("connectionhub-pg-");
+            Restartable cluster = new Restartable(base, randomPassword(), freePort());
+            cluster.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "embedded-postgres-stop"));
+            return cluster;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** See {@link #restartable()}. */
+    public static final class Restartable implements AutoCloseable {
+
+        private final Path base;
+        private final String password;
+        private final int port;
+        private volatile Server server;
+
+        private Restartable(Path base, String password, int port) {
+            this.base = base;
+            this.password = password;
+            this.port = port;
+        }
+
+        /** Where it is reached, running or not. */
+        public Server server() {
+            return new Server(port, password, server == null ? -1 : server.pid());
+        }
+
+        public synchronized void start() {
+            if (server != null) {
+                return;
+            }
+            try {
+                server = EmbeddedPostgres.start(base.resolve("data"), password,
+                        List.of("fsync=off", "synchronous_commit=off", "full_page_writes=off"), port);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Fast shutdown: open sessions are ended (SQLSTATE 57P01), new connections refused until {@link #start}. */
+        public synchronized void stop() {
+            if (server != null) {
+                EmbeddedPostgres.stop(server);
+                server = null;
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            stop();
+            deleteTree(base);
+        }
+    }
+
     private static Server remember(Server server) {
         System.setProperty(PROPERTY_PREFIX + "port", Integer.toString(server.port()));
         System.setProperty(PROPERTY_PREFIX + "password", server.password());
@@ -150,6 +213,11 @@ public final class EmbeddedPostgres {
     }
 
     private static Server start(Path relativeDataDir, String password, List<String> settings) throws IOException {
+        return start(relativeDataDir, password, settings, freePort());
+    }
+
+    private static Server start(Path relativeDataDir, String password, List<String> settings, int port)
+            throws IOException {
         Path dataDir = relativeDataDir.toAbsolutePath();
         Path binaries = binaries();
         OsUser runAs = OsUser.unprivilegedIfRoot();
@@ -160,7 +228,6 @@ public final class EmbeddedPostgres {
         if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
             initdb(binaries, dataDir, password, runAs);
         }
-        int port = freePort();
         List<String> command = new ArrayList<>(runAs.prefix());
         command.addAll(List.of(binaries.resolve("bin/postgres").toString(),
                 "-D", dataDir.toString(), "-p", Integer.toString(port), "-h", "127.0.0.1",

@@ -154,11 +154,15 @@ public class JobRepository {
                 .execute(Tuple.of(id, owner, error)).map(JobRepository::first);
     }
 
-    /** Hands the job back for another attempt after {@code delayMillis} (a transient failure). */
-    Uni<Void> retryLater(String id, String owner, long delayMillis) {
-        return pool.preparedQuery("UPDATE jobs SET lease_owner = NULL, lease_expires_at = now() + $3 * interval '1 millisecond' "
+    /**
+     * Hands the job back for another attempt after {@code delayMillis} (a transient failure); {@code notAnAttempt}
+     * gives back the attempt its claim counted (the database, not the job, failed).
+     */
+    Uni<Void> retryLater(String id, String owner, long delayMillis, boolean notAnAttempt) {
+        return pool.preparedQuery("UPDATE jobs SET lease_owner = NULL, lease_expires_at = now() + $3 * interval '1 millisecond', "
+                + "attempts = attempts - CASE WHEN $4 THEN 1 ELSE 0 END "
                 + "WHERE id = $1 AND lease_owner = $2 AND status = 'processing'")
-                .execute(Tuple.of(id, owner, delayMillis)).replaceWithVoid();
+                .execute(Tuple.of(id, owner, delayMillis, notAnAttempt)).replaceWithVoid();
     }
 
     Uni<Void> deleteFile(String jobId) {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
+import io.connectionhub.common.DatabaseUnavailable;
 import io.connectionhub.common.Ids;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -31,6 +32,8 @@ public class JobWorker {
 
     private static final int MAX_ATTEMPTS = 3;
     private static final Duration RETRY_DELAY = Duration.ofSeconds(5);
+    /** How soon a job paused by a database outage is due again (claiming it waits for the database anyway). */
+    private static final Duration PAUSE_DELAY = Duration.ofMillis(500);
     /** A round of purging stops here and resumes at the next tick, so that it never holds the worker for long. */
     private static final int MAX_PURGED_PER_ROUND = 100_000;
 
@@ -166,6 +169,23 @@ public class JobWorker {
         poll();
     }
 
+    /**
+     * The database went away under a job (restart, fail-over): not the job's fault, so not one of its attempts. It is
+     * handed back, which needs the database too, so that is retried until the lease would have freed it anyway; any
+     * worker then resumes it after its last committed batch (progress commits with each batch, so nothing is done
+     * twice or skipped).
+     */
+    private void pause(Job job, Throwable failure) {
+        Log.warnf("Job %s paused, the database is unavailable (%s); it resumes once the database is back", job.id(),
+                failure.getMessage());
+        jobs.retryLater(job.id(), owner, PAUSE_DELAY.toMillis(), true)
+                .onFailure().retry().withBackOff(PAUSE_DELAY, PAUSE_DELAY.multipliedBy(4)).expireIn(config.lease().toMillis())
+                .subscribe().with(ignored -> {
+                    running.decrementAndGet();
+                    poll();
+                }, error -> running.decrementAndGet());
+    }
+
     private void failed(Job job, Throwable failure) {
         if (failure instanceof LeaseLost) {
             running.decrementAndGet();
@@ -176,11 +196,15 @@ public class JobWorker {
             running.decrementAndGet();
             return;
         }
+        if (DatabaseUnavailable.in(failure) != null) {
+            pause(job, failure);
+            return;
+        }
         if (!(failure instanceof ImportFailed) && (Job.CONNECTION_DELETION.equals(job.type()) || job.attempts() < MAX_ATTEMPTS)) {
             // A deletion must finish (its name is held until it does); an import gets a few tries. Both resume where
             // their last committed batch left them.
             Log.errorf(failure, "Job %s (attempt %d) failed; it will be retried", job.id(), job.attempts());
-            jobs.retryLater(job.id(), owner, RETRY_DELAY.toMillis()).subscribe().with(ignored -> running.decrementAndGet(),
+            jobs.retryLater(job.id(), owner, RETRY_DELAY.toMillis(), false).subscribe().with(ignored -> running.decrementAndGet(),
                     error -> running.decrementAndGet());
             return;
         }
