@@ -24,6 +24,10 @@ public class ConnectionMapper {
     };
 
     static final String CALLBACK_URL = "callback_url";
+    /** A {@code samlp} connection's SP identity, shown in its options (read-only, never stored). */
+    static final String SP_ENTITY_ID = "sp_entity_id";
+    static final String ACS_URL = "acs_url";
+    static final String SP_METADATA_URL = "sp_metadata_url";
 
     private final OptionSecrets secrets;
     private final ObjectMapper json;

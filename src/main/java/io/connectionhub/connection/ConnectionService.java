@@ -24,6 +24,8 @@ import io.connectionhub.common.NotFound;
 import io.connectionhub.common.PageRequest;
 import io.connectionhub.common.Timestamps;
 import io.connectionhub.common.UniqueViolation;
+import io.connectionhub.saml.SpEndpoints;
+import io.connectionhub.saml.SpIdentityService;
 import io.connectionhub.tenant.ClientService;
 import io.smallrye.mutiny.Uni;
 
@@ -51,17 +53,19 @@ public class ConnectionService {
     private final StrategyOptionsValidator optionRules;
     private final ClientService clients;
     private final ConnectionDeletions deletions;
+    private final SpIdentityService spIdentities;
     private final ObjectMapper json;
 
     public ConnectionService(ConnectionRepository connections, ConnectionMapper mapper, OptionSecrets secrets,
             StrategyOptionsValidator optionRules, ClientService clients, ConnectionDeletions deletions,
-            ObjectMapper json) {
+            SpIdentityService spIdentities, ObjectMapper json) {
         this.connections = connections;
         this.mapper = mapper;
         this.secrets = secrets;
         this.optionRules = optionRules;
         this.clients = clients;
         this.deletions = deletions;
+        this.spIdentities = spIdentities;
         this.json = json;
     }
 
@@ -101,7 +105,7 @@ public class ConnectionService {
                 .recoverWithUni(failure -> nameTaken(connection.tenantId, connection.name))
                 .onFailure(ConnectionService::clientVanished).transform(failure -> new InvalidRequest("enabled_clients",
                         "A client was deleted meanwhile", ENABLED_CLIENTS_RULE))
-                .map(saved -> mapper.toResponse(saved, withOptions));
+                .chain(saved -> withSpEndpoints(tenantId, mapper.toResponse(saved, withOptions), true));
     }
 
     /** A foreign-key violation on connection_clients: an enabled client was deleted between check and write. */
@@ -134,7 +138,30 @@ public class ConnectionService {
     }
 
     public Uni<ConnectionResponse> get(String tenantId, String id, boolean withOptions) {
-        return find(tenantId, id).map(connection -> mapper.toResponse(connection, withOptions));
+        return find(tenantId, id).chain(connection -> withSpEndpoints(tenantId, mapper.toResponse(connection,
+                withOptions), false));
+    }
+
+    /**
+     * A {@code samlp} connection's SP identity (made at create, or now for one created before) is shown in its
+     * options as {@code sp_entity_id}, {@code acs_url} and {@code sp_metadata_url} (read-only, never stored).
+     */
+    private Uni<ConnectionResponse> withSpEndpoints(String tenantId, ConnectionResponse response, boolean created) {
+        if (!Strategy.SAMLP.equals(response.strategy()) || response.options() == null && !created) {
+            return Uni.createFrom().item(response);
+        }
+        return spIdentities.endpointsOf(tenantId, response.id()).map(sp -> {
+            showSp(response.options(), sp);
+            return response;
+        });
+    }
+
+    private static void showSp(ObjectNode options, SpEndpoints sp) {
+        if (options != null && sp != null) {
+            options.put(ConnectionMapper.SP_ENTITY_ID, sp.entityId());
+            options.put(ConnectionMapper.ACS_URL, sp.acsEndpoint());
+            options.put(ConnectionMapper.SP_METADATA_URL, sp.metadataUrl());
+        }
     }
 
     /**
@@ -150,28 +177,37 @@ public class ConnectionService {
         }
         switch (page.shape()) {
             case CHECKPOINT:
-                return connections.after(tenantId, filter, page.after(), page.size() + 1).map(found -> {
+                return connections.after(tenantId, filter, page.after(), page.size() + 1).chain(found -> {
                     boolean more = found.size() > page.size();
                     List<Connection> shown = more ? found.subList(0, page.size()) : found;
                     String next = more ? PageRequest.cursorAfter(shown.get(shown.size() - 1).seq) : null;
-                    return new ConnectionsPage(null, null, null, render(shown, fields, withOptions), next);
+                    return render(tenantId, shown, fields, withOptions)
+                            .map(rendered -> new ConnectionsPage(null, null, null, rendered, next));
                 });
             case OFFSET:
                 return connections.page(tenantId, filter, page.offset(), page.size())
-                        .chain(found -> connections.count(tenantId, filter).map(total -> new ConnectionsPage(
-                                page.offset(), page.size(), total, render(found, fields, withOptions), null)));
+                        .chain(found -> connections.count(tenantId, filter).chain(total -> render(tenantId, found,
+                                fields, withOptions).map(rendered -> new ConnectionsPage(page.offset(), page.size(),
+                                        total, rendered, null))));
             default:
                 return connections.page(tenantId, filter, page.offset(), page.size())
-                        .map(found -> render(found, fields, withOptions));
+                        .chain(found -> render(tenantId, found, fields, withOptions)).map(rendered -> (Object) rendered);
         }
     }
 
-    private List<JsonNode> render(List<Connection> found, FieldSelection fields, boolean withOptions) {
-        List<JsonNode> rendered = new ArrayList<>(found.size());
-        for (Connection connection : found) {
-            rendered.add(fields.apply(json.valueToTree(mapper.toResponse(connection, withOptions))));
-        }
-        return rendered;
+    private Uni<List<JsonNode>> render(String tenantId, List<Connection> found, FieldSelection fields,
+            boolean withOptions) {
+        List<String> saml = withOptions ? found.stream().filter(c -> Strategy.SAMLP.equals(c.strategy))
+                .map(c -> c.id).toList() : List.of();
+        return spIdentities.endpoints(tenantId, saml).map(sp -> {
+            List<JsonNode> rendered = new ArrayList<>(found.size());
+            for (Connection connection : found) {
+                ConnectionResponse response = mapper.toResponse(connection, withOptions);
+                showSp(response.options(), sp.get(connection.id));
+                rendered.add(fields.apply(json.valueToTree(response)));
+            }
+            return rendered;
+        });
     }
 
     /**
@@ -232,7 +268,7 @@ public class ConnectionService {
                     : knownClients(tenantId, update.enabledClients())
                             .invoke(known -> connection.enabledClients = known).replaceWithVoid();
             return options.chain(() -> enabled).chain(() -> save(connection, update.enabledClients() != null))
-                    .map(saved -> mapper.toResponse(saved, withOptions));
+                    .chain(saved -> withSpEndpoints(tenantId, mapper.toResponse(saved, withOptions), false));
         });
     }
 

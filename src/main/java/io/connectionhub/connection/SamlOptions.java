@@ -1,6 +1,7 @@
 package io.connectionhub.connection;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +45,8 @@ public class SamlOptions {
 
     Uni<ObjectNode> check(ObjectNode given, String rule) {
         ObjectNode options = given.deepCopy();
+        // The SP identity is the service's own (shown, never stored): values sent back are dropped.
+        options.remove(List.of(ConnectionMapper.SP_ENTITY_ID, ConnectionMapper.ACS_URL, ConnectionMapper.SP_METADATA_URL));
         boolean hasUrl = options.hasNonNull("metadataUrl");
         boolean hasXml = options.hasNonNull("metadataXml");
         if (hasUrl && hasXml) {
@@ -83,6 +86,9 @@ public class SamlOptions {
         options.put("signInEndpoint", metadata.ssoUrl());
         ParsedCertificate certificate = metadata.signingCertificate();
         options.put("signingCert", certificate.base64Der());
+        if (!options.hasNonNull("issuer")) {
+            options.put("issuer", metadata.entityId());
+        }
         return withCertificateFacts(options, certificate);
     }
 

@@ -234,6 +234,18 @@ public class OrgConnectionService {
         });
     }
 
+    /** The SAML settings of an organization SAML connection; null when the connection is no organization's SAML one. */
+    public Uni<OrgSamlSettings> samlSettings(String tenantId, String connectionId) {
+        return links.findByConnection(tenantId, connectionId).chain(link -> {
+            if (link == null || !OrgConnectionType.of(link.connectionType).saml()) {
+                return Uni.createFrom().nullItem();
+            }
+            return links.lockOrganization(pool, tenantId, link.organizationId).map(active -> new OrgSamlSettings(
+                    link.connectionId, link.organizationId, Boolean.TRUE.equals(active), link.idpEntityId,
+                    link.idpSsoUrl, link.idpCertificate, link.idpInitiated, read(link)));
+        });
+    }
+
     /** 8118 when the tenant has no such organization, 8180 when it is deactivated; share-locked in a transaction. */
     private Uni<Void> writable(SqlClient client, String tenantId, String organizationId) {
         return links.lockOrganization(client, tenantId, organizationId)

@@ -33,6 +33,15 @@ public class SpIdentityRepository {
                 .replaceWithVoid();
     }
 
+    /** Writes the identity unless its connection has one already (two replicas may make one at once). */
+    Uni<Void> insertIfAbsent(SpIdentity identity) {
+        return pool.preparedQuery("INSERT INTO saml_sp_identities (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5) "
+                + "ON CONFLICT (connection_id) DO NOTHING")
+                .execute(Tuple.of(identity.connectionId(), identity.tenantId(), identity.token(),
+                        identity.certificatePem(), identity.privateKeySealed()))
+                .replaceWithVoid();
+    }
+
     Uni<List<SpIdentity>> findForConnections(String tenantId, List<String> connectionIds) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM saml_sp_identities WHERE tenant_id = $1 "
                 + "AND connection_id = ANY($2)").execute(Tuple.of(tenantId, connectionIds.toArray(new String[0])))

@@ -109,6 +109,49 @@ public class SpIdentityService {
                         X509Certificates.parse(identity.certificatePem())));
     }
 
+    /**
+     * The SP identity of the tenant's connection, made now when it has none yet (a {@code samlp} connection created
+     * before SP identities were made for them): the key pair is generated on a worker thread.
+     */
+    public Uni<SpKeys> keysOf(String tenantId, String connectionId) {
+        return ensure(tenantId, connectionId).map(this::keys);
+    }
+
+    /** The entity id, metadata URL and ACS URL of the tenant's SAML connection, its SP identity made when it has none. */
+    public Uni<SpEndpoints> endpointsOf(String tenantId, String connectionId) {
+        return ensure(tenantId, connectionId).map(this::endpoints);
+    }
+
+    private Uni<SpIdentity> ensure(String tenantId, String connectionId) {
+        return identities.findForConnections(tenantId, List.of(connectionId)).chain(found -> {
+            if (!found.isEmpty()) {
+                return Uni.createFrom().item(found.get(0));
+            }
+            return generate().chain(generated -> identities.insertIfAbsent(new SpIdentity(connectionId, tenantId,
+                    generated.token(), generated.certificate().certificatePem(), encryption.seal(
+                            Base64.getEncoder().encodeToString(generated.certificate().privateKeyPkcs8()),
+                            keyOwner(tenantId, connectionId))))
+                    .chain(() -> identities.findForConnections(tenantId, List.of(connectionId)))
+                    .map(stored -> stored.get(0)));
+        });
+    }
+
+    /** The connection whose SP identity has this URL token (ACS, metadata), active or not; null when none has. */
+    public Uni<SpIdentity> byToken(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9]{" + TOKEN_LENGTH + "}")) {
+            return Uni.createFrom().nullItem();
+        }
+        return identities.findByToken(token);
+    }
+
+    private SpKeys keys(SpIdentity identity) {
+        ParsedCertificate certificate = X509Certificates.parse(identity.certificatePem());
+        byte[] pkcs8 = Base64.getDecoder().decode(encryption.open(identity.privateKeySealed(),
+                keyOwner(identity.tenantId(), identity.connectionId())));
+        return new SpKeys(endpoints(identity), certificate.certificate(),
+                SpCertificate.privateKey(pkcs8, certificate.certificate().getPublicKey().getAlgorithm()));
+    }
+
     /** Associated data of a sealed private key: the key opens only for the row it was sealed for. */
     public static String keyOwner(String tenantId, String connectionId) {
         return tenantId + "/" + connectionId + "/sp-private-key";

@@ -36,7 +36,8 @@ public class SpMetadataWriter {
 
     /**
      * An {@code md:EntityDescriptor} whose {@code md:SPSSODescriptor} wants signed assertions, signs its requests
-     * with {@code certificate}, and receives assertions by HTTP-POST at {@code acsUrl}. The text declares UTF-8:
+     * with {@code certificate} (and takes assertions encrypted for it, when it is an RSA one), and receives
+     * assertions by HTTP-POST at {@code acsUrl}. The text declares UTF-8:
      * serve it as UTF-8 bytes with {@link #MEDIA_TYPE}.
      */
     public String write(String entityId, String acsUrl, ParsedCertificate certificate) {
@@ -55,10 +56,11 @@ public class SpMetadataWriter {
         sp.setAttribute("AuthnRequestsSigned", "true");
         sp.setAttribute("WantAssertionsSigned", "true");
 
-        Element key = child(sp, METADATA, "md:KeyDescriptor");
-        key.setAttribute("use", "signing");
-        Element x509Data = child(child(key, XMLDSIG, "ds:KeyInfo"), XMLDSIG, "ds:X509Data");
-        child(x509Data, XMLDSIG, "ds:X509Certificate").setTextContent(certificate.base64Der());
+        keyDescriptor(sp, "signing", certificate);
+        // The same RSA key decrypts EncryptedAssertions; an EC key only signs.
+        if ("RSA".equals(certificate.certificate().getPublicKey().getAlgorithm())) {
+            keyDescriptor(sp, "encryption", certificate);
+        }
 
         // Schema order of SSODescriptorType: KeyDescriptor, ..., NameIDFormat, then AssertionConsumerService.
         child(sp, METADATA, "md:NameIDFormat").setTextContent(NAMEID_EMAIL);
@@ -71,6 +73,13 @@ public class SpMetadataWriter {
         acs.setAttribute("isDefault", "true");
 
         return serialize(document);
+    }
+
+    private static void keyDescriptor(Element sp, String use, ParsedCertificate certificate) {
+        Element key = child(sp, METADATA, "md:KeyDescriptor");
+        key.setAttribute("use", use);
+        Element x509Data = child(child(key, XMLDSIG, "ds:KeyInfo"), XMLDSIG, "ds:X509Data");
+        child(x509Data, XMLDSIG, "ds:X509Certificate").setTextContent(certificate.base64Der());
     }
 
     private static Element child(Element parent, String namespace, String qualifiedName) {

@@ -54,8 +54,14 @@ class SpMetadataWriterTest {
         assertEquals("true", descriptor.getAttribute("AuthnRequestsSigned"));
         assertEquals("true", descriptor.getAttribute("WantAssertionsSigned"));
 
-        Element key = only(descriptor, MD, "KeyDescriptor");
-        assertEquals("signing", key.getAttribute("use"));
+        // A signing key, and for an RSA key the same certificate again for encrypted assertions; an EC key only signs.
+        List<Element> keys = children(descriptor, MD, "KeyDescriptor");
+        assertEquals(keyType == SpKeyType.RSA ? List.of("signing", "encryption") : List.of("signing"),
+                keys.stream().map(k -> k.getAttribute("use")).toList());
+        if (keyType == SpKeyType.RSA) {
+            assertEquals(keys.get(0).getTextContent(), keys.get(1).getTextContent());
+        }
+        Element key = keys.get(0);
         String base64 = only(only(only(key, DS, "KeyInfo"), DS, "X509Data"), DS, "X509Certificate").getTextContent();
         assertFalse(base64.contains("BEGIN"), "base64 DER, no PEM armour");
         X509Certificate published = (X509Certificate) CertificateFactory.getInstance("X.509")

@@ -1,0 +1,263 @@
+package io.connectionhub.saml;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The checks a SAMLResponse posted to the ACS must pass, in the order of the contract (sso-runtime.md, "SAML
+ * connections"), each a named step that throws a {@link SamlCheckFailed} naming the check and the values that failed
+ * it. Signature and decryption are the toolkit's ({@link SamlToolkit}); what it lacks is added here: the configured
+ * ACS URL as Destination and Recipient, an exact audience, the time window also on decrypted assertions, and the
+ * binding to the stored AuthnRequest. The replay table is the caller's, with {@link Accepted#keepUntil()}. Blocking
+ * (XML, signatures): call it on a worker thread.
+ */
+@ApplicationScoped
+public class SamlResponseChecks {
+
+    /** Largest base64 {@code SAMLResponse} read (a signed response with many attributes is a few tens of KiB). */
+    public static final int MAX_SAML_RESPONSE = 512 * 1024;
+    private static final String SAMLP = "urn:oasis:names:tc:SAML:2.0:protocol";
+    private static final String SAML = "urn:oasis:names:tc:SAML:2.0:assertion";
+    private static final String SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success";
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /** An assertion that passed every check: who signed in, and how long its id stays in the replay table. */
+    public record Accepted(String assertionId, Instant keepUntil, String inResponseTo, String nameId,
+            Map<String, List<String>> attributes, boolean encrypted) {
+    }
+
+    private final SamlToolkit toolkit;
+    private final Duration skew;
+
+    public SamlResponseChecks(SamlToolkit toolkit,
+            @ConfigProperty(name = "connectionhub.sso.clock-skew", defaultValue = "60s") Duration skew) {
+        this.toolkit = toolkit;
+        this.skew = skew;
+    }
+
+    /**
+     * Checks {@code samlResponse} (the form field, base64) for the connection. {@code expectedInResponseTo} is the ID of
+     * the stored AuthnRequest the RelayState named, or null for an IdP-initiated response.
+     */
+    public Accepted check(SamlSettings connection, String samlResponse, String expectedInResponseTo, Instant now) {
+        String base64 = size(samlResponse);
+        String xml = base64(base64);
+        Document document = toolkit.parse(xml);
+        structure(document);
+        SamlToolkit.Opened opened = toolkit.open(connection, base64, document);
+        status(opened);
+        issuer(connection, opened);
+        audience(connection, opened);
+        destination(connection, opened);
+        SamlToolkit.Confirmation bearer = recipient(connection, opened);
+        Instant keepUntil = timeWindow(opened, bearer, now);
+        inResponseTo(opened, bearer, expectedInResponseTo);
+        toolkitRules(opened, expectedInResponseTo);
+        if (opened.assertionId == null || opened.assertionId.isBlank()) {
+            throw new SamlCheckFailed("The Assertion has no ID");
+        }
+        return new Accepted(opened.assertionId, keepUntil, opened.inResponseTo, opened.nameId, opened.attributes,
+                opened.encrypted);
+    }
+
+    /** The form field is there and at most {@link #MAX_SAML_RESPONSE} characters. */
+    static String size(String samlResponse) {
+        if (samlResponse == null || samlResponse.isBlank()) {
+            throw new SamlCheckFailed("The request carries no SAMLResponse");
+        }
+        if (samlResponse.length() > MAX_SAML_RESPONSE) {
+            throw new SamlCheckFailed("The SAMLResponse is too large: " + samlResponse.length()
+                    + " characters, at most " + MAX_SAML_RESPONSE + " (512 KiB) are accepted");
+        }
+        return WHITESPACE.matcher(samlResponse).replaceAll("");
+    }
+
+    /** Base64 (line breaks allowed) of UTF-8 text. */
+    static String base64(String base64) {
+        try {
+            return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new SamlCheckFailed("The SAMLResponse is not base64: " + e.getMessage());
+        }
+    }
+
+    /** One {@code samlp:Response} at the root, and exactly one Assertion or EncryptedAssertion in the whole message. */
+    static void structure(Document document) {
+        Element root = document.getDocumentElement();
+        if (!SAMLP.equals(root.getNamespaceURI()) || !"Response".equals(root.getLocalName())) {
+            throw new SamlCheckFailed("The SAML message is not a samlp:Response but {" + root.getNamespaceURI() + "}"
+                    + root.getLocalName());
+        }
+        int responses = document.getElementsByTagNameNS(SAMLP, "Response").getLength();
+        if (responses != 1) {
+            throw new SamlCheckFailed("The SAML message holds " + responses + " Response elements; exactly one is "
+                    + "accepted (signature wrapping refused)");
+        }
+        int assertions = document.getElementsByTagNameNS(SAML, "Assertion").getLength()
+                + document.getElementsByTagNameNS(SAML, "EncryptedAssertion").getLength();
+        if (assertions == 0) {
+            String status = statusOf(root);
+            if (status != null && !SUCCESS.equals(status)) {
+                throw new SamlCheckFailed("Status is not Success: the IdP answered " + status);
+            }
+        }
+        if (assertions != 1) {
+            throw new SamlCheckFailed("The SAML response holds " + assertions + " assertions; exactly one Assertion or "
+                    + "EncryptedAssertion is accepted");
+        }
+    }
+
+    static void status(SamlToolkit.Opened opened) {
+        if (!SUCCESS.equals(opened.statusCode)) {
+            throw new SamlCheckFailed("Status is not Success: the IdP answered " + opened.statusCode
+                    + (opened.statusMessage == null || opened.statusMessage.isEmpty() ? "" : " (" + opened.statusMessage + ")"));
+        }
+    }
+
+    static void issuer(SamlSettings connection, SamlToolkit.Opened opened) {
+        if (opened.responseIssuer != null && !opened.responseIssuer.equals(connection.idpEntityId())) {
+            throw new SamlCheckFailed("Issuer mismatch: expected " + connection.idpEntityId() + ", got "
+                    + opened.responseIssuer + " (Response)");
+        }
+        if (!connection.idpEntityId().equals(opened.assertionIssuer)) {
+            throw new SamlCheckFailed("Issuer mismatch: expected " + connection.idpEntityId() + ", got "
+                    + opened.assertionIssuer + " (Assertion)");
+        }
+    }
+
+    /** At least one AudienceRestriction, and each names the SP entity id exactly. */
+    static void audience(SamlSettings connection, SamlToolkit.Opened opened) {
+        if (opened.audienceRestrictions.isEmpty()) {
+            throw new SamlCheckFailed("Audience mismatch: expected " + connection.spEntityId()
+                    + ", got no AudienceRestriction");
+        }
+        for (List<String> audiences : opened.audienceRestrictions) {
+            if (!audiences.contains(connection.spEntityId())) {
+                throw new SamlCheckFailed("Audience mismatch: expected " + connection.spEntityId() + ", got "
+                        + String.join(", ", audiences));
+            }
+        }
+    }
+
+    /** When present, the Response's Destination is the configured ACS URL (not the URL the request came to). */
+    static void destination(SamlSettings connection, SamlToolkit.Opened opened) {
+        if (opened.destination != null && !opened.destination.equals(connection.acsUrl())) {
+            throw new SamlCheckFailed("Destination mismatch: expected " + connection.acsUrl() + ", got "
+                    + opened.destination);
+        }
+    }
+
+    /** A bearer SubjectConfirmationData whose Recipient is the configured ACS URL; the one used from here on. */
+    static SamlToolkit.Confirmation recipient(SamlSettings connection, SamlToolkit.Opened opened) {
+        if (opened.confirmations.isEmpty()) {
+            throw new SamlCheckFailed("Recipient mismatch: expected " + connection.acsUrl()
+                    + ", got no bearer SubjectConfirmationData");
+        }
+        return opened.confirmations.stream().filter(c -> connection.acsUrl().equals(c.recipient())).findFirst()
+                .orElseThrow(() -> new SamlCheckFailed("Recipient mismatch: expected " + connection.acsUrl() + ", got "
+                        + opened.confirmations.get(0).recipient()));
+    }
+
+    /**
+     * Conditions NotBefore / NotOnOrAfter and the bearer confirmation's NotOnOrAfter (required), each with the clock
+     * skew; the time until which the assertion id must be remembered.
+     */
+    Instant timeWindow(SamlToolkit.Opened opened, SamlToolkit.Confirmation bearer, Instant now) {
+        Instant keepUntil = now;
+        if (opened.notBefore != null) {
+            Instant notBefore = time(opened.notBefore, "Conditions NotBefore");
+            if (notBefore.isAfter(now.plus(skew))) {
+                throw new SamlCheckFailed("Assertion not yet valid: Conditions NotBefore is " + notBefore + ", now is "
+                        + now + " (clock skew allowed: " + skew.toSeconds() + " s)");
+            }
+        }
+        if (opened.notOnOrAfter != null) {
+            Instant notOnOrAfter = time(opened.notOnOrAfter, "Conditions NotOnOrAfter");
+            if (!now.isBefore(notOnOrAfter.plus(skew))) {
+                throw new SamlCheckFailed("Assertion expired: Conditions NotOnOrAfter is " + notOnOrAfter + ", now is "
+                        + now + " (clock skew allowed: " + skew.toSeconds() + " s)");
+            }
+            keepUntil = notOnOrAfter;
+        }
+        if (bearer.notOnOrAfter() == null) {
+            throw new SamlCheckFailed("The bearer SubjectConfirmationData has no NotOnOrAfter");
+        }
+        Instant confirmationEnd = time(bearer.notOnOrAfter(), "SubjectConfirmationData NotOnOrAfter");
+        if (!now.isBefore(confirmationEnd.plus(skew))) {
+            throw new SamlCheckFailed("Assertion expired: SubjectConfirmationData NotOnOrAfter is " + confirmationEnd
+                    + ", now is " + now + " (clock skew allowed: " + skew.toSeconds() + " s)");
+        }
+        if (bearer.notBefore() != null) {
+            Instant notBefore = time(bearer.notBefore(), "SubjectConfirmationData NotBefore");
+            if (notBefore.isAfter(now.plus(skew))) {
+                throw new SamlCheckFailed("Assertion not yet valid: SubjectConfirmationData NotBefore is " + notBefore
+                        + ", now is " + now + " (clock skew allowed: " + skew.toSeconds() + " s)");
+            }
+        }
+        if (confirmationEnd.isAfter(keepUntil)) {
+            keepUntil = confirmationEnd;
+        }
+        return keepUntil.plus(skew);
+    }
+
+    /**
+     * SP-initiated: the Response's InResponseTo (and the bearer confirmation's, when given) is the stored AuthnRequest
+     * id. IdP-initiated: no InResponseTo at all.
+     */
+    static void inResponseTo(SamlToolkit.Opened opened, SamlToolkit.Confirmation bearer, String expected) {
+        if (expected == null) {
+            if (opened.inResponseTo != null || bearer.inResponseTo() != null) {
+                throw new SamlCheckFailed("InResponseTo mismatch: the response answers the AuthnRequest "
+                        + (opened.inResponseTo != null ? opened.inResponseTo : bearer.inResponseTo())
+                        + ", which is not pending (unknown, expired or already used)");
+            }
+            return;
+        }
+        if (!expected.equals(opened.inResponseTo)) {
+            throw new SamlCheckFailed("InResponseTo mismatch: expected " + expected + ", got " + opened.inResponseTo);
+        }
+        if (bearer.inResponseTo() != null && !expected.equals(bearer.inResponseTo())) {
+            throw new SamlCheckFailed("InResponseTo mismatch: expected " + expected + ", got " + bearer.inResponseTo()
+                    + " (SubjectConfirmationData)");
+        }
+    }
+
+    /** The toolkit's strict rules on top (schema, one Conditions and AuthnStatement, session expiry, ...). */
+    void toolkitRules(SamlToolkit.Opened opened, String expected) {
+        String refusal = toolkit.toolkitRefusal(opened, expected);
+        if (refusal != null) {
+            throw new SamlCheckFailed("The SAML response was refused: " + refusal);
+        }
+    }
+
+    private static Instant time(String value, String what) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new SamlCheckFailed(what + " is not a UTC dateTime: " + value);
+        }
+    }
+
+    private static String statusOf(Element root) {
+        for (var node = root.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element status && SAMLP.equals(status.getNamespaceURI())
+                    && "Status".equals(status.getLocalName())) {
+                var codes = status.getElementsByTagNameNS(SAMLP, "StatusCode");
+                return codes.getLength() == 0 ? null : ((Element) codes.item(0)).getAttribute("Value");
+            }
+        }
+        return null;
+    }
+}

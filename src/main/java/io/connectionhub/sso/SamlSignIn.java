@@ -1,0 +1,160 @@
+package io.connectionhub.sso;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.connectionhub.common.CallerContext;
+import io.connectionhub.page.PageRefused;
+import io.connectionhub.saml.SamlCheckFailed;
+import io.connectionhub.saml.SamlReplays;
+import io.connectionhub.saml.SamlResponseChecks;
+import io.connectionhub.saml.SamlSettings;
+import io.connectionhub.saml.SamlToolkit;
+import io.connectionhub.saml.SpIdentityService;
+import io.connectionhub.tenant.ClientService;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The engine of SAML connections ({@code samlp}, and the organization family's {@code saml_*}): a signed AuthnRequest
+ * by HTTP-Redirect whose RelayState is the pending request's id and whose ID is kept as the request's upstream id; at
+ * the ACS, the response is checked ({@link SamlResponseChecks}), its assertion id recorded against replay, and the
+ * sign-in ends through {@link SignInCompletion}: a code to the application, or {@code access_denied} naming the failed
+ * check. A response no request can be tied to gets an error page (and its {@code f} event when the connection is
+ * known); IdP-initiated responses are taken only where the connection allows them.
+ */
+@ApplicationScoped
+public class SamlSignIn implements UpstreamSignIn {
+
+    static final String UNKNOWN_ACS = "This sign-in address is not one of an active SAML connection.";
+    static final String NOT_AN_ACCEPTED_ANSWER = "The sign-in cannot be completed: ";
+
+    private final SamlSettingsLoader settings;
+    private final SamlToolkit toolkit;
+    private final SamlResponseChecks checks;
+    private final SamlReplays replays;
+    private final SpIdentityService spIdentities;
+    private final SignInCompletion completion;
+    private final ClientService clients;
+
+    public SamlSignIn(SamlSettingsLoader settings, SamlToolkit toolkit, SamlResponseChecks checks, SamlReplays replays,
+            SpIdentityService spIdentities, SignInCompletion completion, ClientService clients) {
+        this.settings = settings;
+        this.toolkit = toolkit;
+        this.checks = checks;
+        this.replays = replays;
+        this.spIdentities = spIdentities;
+        this.completion = completion;
+        this.clients = clients;
+    }
+
+    @Override
+    public UpstreamKind kind() {
+        return UpstreamKind.SAML;
+    }
+
+    @Override
+    public Uni<UpstreamStart> start(PendingRequest request, SignInConnection connection) {
+        return settings.load(connection.tenantId(), connection.id())
+                .chain(loaded -> CallerContext.onWorker(() -> toolkit.authnRequest(loaded, request.forceAuthn(),
+                        request.id())))
+                .map(redirect -> new UpstreamStart(redirect.url(), redirect.requestId(), Map.of(), Map.of()))
+                .onFailure(SamlCheckFailed.class).transform(failure -> new UpstreamRefused(failure.getMessage()));
+    }
+
+    /**
+     * A SAMLResponse posted to the ACS of the connection whose SP token is {@code token}: where to send the browser
+     * (the application, with a code or {@code access_denied}). A {@link PageRefused} (an error page) when no request
+     * or allowed IdP-initiated sign-in can be tied to it.
+     */
+    public Uni<URI> finish(String token, String samlResponse, String relayState, Browser browser) {
+        return spIdentities.byToken(token).chain(identity -> identity == null ? Uni.createFrom().nullItem()
+                : completion.connection(identity.tenantId(), identity.connectionId())).chain(connection -> {
+                    if (connection == null || connection.kind() != UpstreamKind.SAML) {
+                        return Uni.createFrom().failure(new PageRefused(404, UNKNOWN_ACS));
+                    }
+                    if (SignInCompletion.isRequestId(relayState)) {
+                        return completion.pending(relayState).chain(request -> request == null
+                                ? refuse(connection, "Unknown RelayState: no pending sign-in has it (it expired, was "
+                                        + "already completed, or was never started here)", browser)
+                                : spInitiated(connection, request, samlResponse, browser));
+                    }
+                    return idpInitiated(connection, samlResponse, relayState, browser);
+                });
+    }
+
+    private Uni<URI> spInitiated(SignInConnection connection, PendingRequest request, String samlResponse,
+            Browser browser) {
+        if (!connection.id().equals(request.connectionId()) || request.upstreamId() == null) {
+            return completion.fail(request.id(), "The SAML response came to the ACS of the connection '"
+                    + connection.name() + "', not to the one this sign-in was started with", browser);
+        }
+        return check(connection, samlResponse, request.upstreamId())
+                .chain(checked -> firstUse(connection, checked.accepted(), browser)
+                        .chain(() -> completion.succeed(request.id(),
+                                SamlProfile.of(checked.settings(), checked.accepted()), browser)))
+                .onFailure(SamlCheckFailed.class)
+                .recoverWithUni(failure -> completion.fail(request.id(), failure.getMessage(), browser));
+    }
+
+    /**
+     * No request of ours behind the response: only where the connection allows IdP-initiated sign-in, for the
+     * application it names ({@code options.idpinitiated.client_id}; for an organization connection, the RelayState),
+     * to the callback {@code client_authorizequery} or a RelayState URL names when it is one of the application's.
+     */
+    private Uni<URI> idpInitiated(SignInConnection connection, String samlResponse, String relayState,
+            Browser browser) {
+        return check(connection, samlResponse, null).chain(checked -> {
+            SamlSettings.IdpInitiated rule = checked.settings().idpInitiated();
+            if (!rule.enabled()) {
+                return refuse(connection, "IdP-initiated sign-in is not allowed on the connection '" + connection.name()
+                        + "' (the response answers no AuthnRequest and has no RelayState of a pending sign-in)", browser);
+            }
+            String clientId = connection.organizationId() == null ? rule.clientId() : relayState;
+            if (clientId == null || clientId.isBlank()) {
+                return refuse(connection, connection.organizationId() == null
+                        ? "IdP-initiated sign-in on the connection '" + connection.name() + "' names no application "
+                                + "(options.idpinitiated.client_id)"
+                        : "IdP-initiated sign-in on the connection '" + connection.name() + "' needs the "
+                                + "application's client_id as RelayState", browser);
+            }
+            return redirectUri(clientId, rule.redirectUri(), connection.organizationId() == null ? relayState : null)
+                    .chain(redirectUri -> firstUse(connection, checked.accepted(), browser)
+                            .chain(() -> completion.succeedIdpInitiated(connection, clientId, redirectUri,
+                                    SamlProfile.of(checked.settings(), checked.accepted()), browser)));
+        }).onFailure(SamlCheckFailed.class).recoverWithUni(failure -> refuse(connection, failure.getMessage(), browser));
+    }
+
+    /** The RelayState URL when it is exactly one of the application's callbacks, else the configured one (or null). */
+    private Uni<String> redirectUri(String clientId, String configured, String relayState) {
+        if (relayState == null || !(relayState.startsWith("https://") || relayState.startsWith("http://"))) {
+            return Uni.createFrom().item(configured);
+        }
+        return clients.findForSignIn(clientId).map(client -> client != null && client.callbacks().contains(relayState)
+                ? relayState : configured);
+    }
+
+    private record Checked(SamlSettings settings, SamlResponseChecks.Accepted accepted) {
+    }
+
+    /** The connection's settings and every check, off the event loop. */
+    private Uni<Checked> check(SignInConnection connection, String samlResponse, String expectedInResponseTo) {
+        return settings.load(connection.tenantId(), connection.id()).chain(loaded -> CallerContext.onWorker(
+                () -> new Checked(loaded, checks.check(loaded, samlResponse, expectedInResponseTo, Instant.now()))));
+    }
+
+    /** The assertion id enters the replay table, or the answer is a replay: its event and an error page. */
+    private Uni<Void> firstUse(SignInConnection connection, SamlResponseChecks.Accepted accepted, Browser browser) {
+        return replays.firstUse(connection.id(), accepted.assertionId(), accepted.keepUntil()).chain(first -> first
+                ? Uni.createFrom().voidItem()
+                : refuse(connection, "Replay refused: the assertion " + accepted.assertionId()
+                        + " was already used to sign in", browser));
+    }
+
+    private <T> Uni<T> refuse(SignInConnection connection, String description, Browser browser) {
+        return completion.failUnbound(connection, description, browser)
+                .chain(() -> Uni.createFrom().failure(new PageRefused(400, NOT_AN_ACCEPTED_ANSWER + description + ".")));
+    }
+}
