@@ -72,6 +72,19 @@ public class SamlResponseChecks {
                 opened.encrypted);
     }
 
+    /**
+     * The Response's {@code InResponseTo}, read before any check, to find the sign-in of an IdP that dropped the
+     * RelayState; the checks then bind it for real. Null when absent or unreadable.
+     */
+    public String peekInResponseTo(String samlResponse) {
+        try {
+            Element root = toolkit.parse(base64(size(samlResponse))).getDocumentElement();
+            return root.hasAttribute("InResponseTo") ? root.getAttribute("InResponseTo") : null;
+        } catch (SamlCheckFailed e) {
+            return null;
+        }
+    }
+
     /** The form field is there and at most {@link #MAX_SAML_RESPONSE} characters. */
     static String size(String samlResponse) {
         if (samlResponse == null || samlResponse.isBlank()) {

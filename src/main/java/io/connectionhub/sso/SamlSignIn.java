@@ -81,7 +81,13 @@ public class SamlSignIn implements UpstreamSignIn {
                                         + "already completed, or was never started here)", browser)
                                 : spInitiated(connection, request, samlResponse, browser));
                     }
-                    return idpInitiated(connection, samlResponse, relayState, browser);
+                    // No RelayState of ours: an IdP that dropped it (then InResponseTo finds the sign-in), or an
+                    // IdP-initiated sign-in.
+                    return CallerContext.onWorker(() -> checks.peekInResponseTo(samlResponse))
+                            .chain(completion::pendingByUpstreamId)
+                            .chain(request -> request != null && connection.id().equals(request.connectionId())
+                                    ? spInitiated(connection, request, samlResponse, browser)
+                                    : idpInitiated(connection, samlResponse, relayState, browser));
                 });
     }
 
@@ -106,12 +112,15 @@ public class SamlSignIn implements UpstreamSignIn {
      */
     private Uni<URI> idpInitiated(SignInConnection connection, String samlResponse, String relayState,
             Browser browser) {
-        return check(connection, samlResponse, null).chain(checked -> {
-            SamlSettings.IdpInitiated rule = checked.settings().idpInitiated();
-            if (!rule.enabled()) {
+        return settings.load(connection.tenantId(), connection.id()).chain(loaded -> {
+            if (!loaded.idpInitiated().enabled()) {
                 return refuse(connection, "IdP-initiated sign-in is not allowed on the connection '" + connection.name()
-                        + "' (the response answers no AuthnRequest and has no RelayState of a pending sign-in)", browser);
+                        + "' (the response answers no pending AuthnRequest and has no RelayState of a pending sign-in)",
+                        browser);
             }
+            return check(loaded, samlResponse, null);
+        }).chain(checked -> {
+            SamlSettings.IdpInitiated rule = checked.settings().idpInitiated();
             String clientId = connection.organizationId() == null ? rule.clientId() : relayState;
             if (clientId == null || clientId.isBlank()) {
                 return refuse(connection, connection.organizationId() == null
@@ -141,8 +150,13 @@ public class SamlSignIn implements UpstreamSignIn {
 
     /** The connection's settings and every check, off the event loop. */
     private Uni<Checked> check(SignInConnection connection, String samlResponse, String expectedInResponseTo) {
-        return settings.load(connection.tenantId(), connection.id()).chain(loaded -> CallerContext.onWorker(
-                () -> new Checked(loaded, checks.check(loaded, samlResponse, expectedInResponseTo, Instant.now()))));
+        return settings.load(connection.tenantId(), connection.id())
+                .chain(loaded -> check(loaded, samlResponse, expectedInResponseTo));
+    }
+
+    private Uni<Checked> check(SamlSettings loaded, String samlResponse, String expectedInResponseTo) {
+        return CallerContext.onWorker(() -> new Checked(loaded, checks.check(loaded, samlResponse, expectedInResponseTo,
+                Instant.now())));
     }
 
     /** The assertion id enters the replay table, or the answer is a replay: its event and an error page. */

@@ -46,6 +46,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.connectionhub.organization.OrgProfiles;
 import io.connectionhub.organization.Orgs;
+import io.connectionhub.support.TestDatabase;
 import io.connectionhub.support.TestTenant;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -337,6 +338,25 @@ class SamlSignInTest {
                 .body("options.acs_url", org.hamcrest.Matchers.equalTo(saml.acsUrl()));
     }
 
+    @Test
+    void samlpConnectionCreatedWithoutSpIdentityGetsOneWhenFirstNeeded() {
+        App app = app();
+        Saml saml = samlp(app);
+        String id = tenant.api().queryParam("name", saml.name()).get("/api/v2/connections").then().statusCode(200)
+                .extract().path("[0].id");
+        // As a connection created before samlp connections had SP identities.
+        TestDatabase.query("delete from saml_sp_identities where connection_id = ?", id);
+
+        Started started = start(app, saml.name());
+
+        String acs = tenant.api().get("/api/v2/connections/" + id).then().statusCode(200).extract()
+                .path("options.acs_url");
+        assertNotNull(acs);
+        assertFalse(acs.equals(saml.acsUrl()), "a new identity, with a new token");
+        assertEquals(acs, started.authnRequest().getDocumentElement().getAttribute("AssertionConsumerServiceURL"));
+        assertEquals(1, TestDatabase.count("select count(*) from saml_sp_identities where connection_id = ?", id));
+    }
+
     // --- sign-ins that succeed
 
     @Test
@@ -363,6 +383,20 @@ class SamlSignInTest {
 
         // The same response again: its request is used, so an error page and no second code.
         errorPage(post(saml, answer(saml, started).build(), started.relayState()), 400);
+    }
+
+    @Test
+    void answerWithoutRelayStateIsTiedToItsSignInByInResponseTo() throws Exception {
+        App app = app();
+        Saml saml = samlp(app);
+        Started started = start(app, saml.name());
+
+        Response back = post(saml, answer(saml, started).build(), null);
+
+        assertEquals(303, back.statusCode(), back.asString());
+        Map<String, String> answer = query(back.header("Location"));
+        assertEquals(started.app().get("state"), answer.get("state"));
+        assertNotNull(answer.get("code"), back.header("Location"));
     }
 
     @Test
