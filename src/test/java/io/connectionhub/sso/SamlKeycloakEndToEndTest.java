@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -39,7 +40,8 @@ import io.restassured.path.json.JsonPath;
  * the application is Nimbus's OIDC client ({@link NimbusApplication}), the user signs in on Keycloak's real login
  * form, and the browser carries Keycloak's auto-posted SAMLResponse to our ACS: SP-initiated by {@code organization=}
  * and by {@code login_hint=} (the organization's domain verified), with encrypted assertions, IdP-initiated where the
- * connection allows it (and refused where it does not), and a {@code samlp} connection. The profile lets the service
+ * connection allows it (and refused where it does not), {@code prompt=login} (ForceAuthn: Keycloak asks again despite
+ * its session), and a {@code samlp} connection. The profile lets the service
  * fetch metadata over http from loopback, and answers DNS from the loopback responder that proves the domains.
  */
 @QuarkusTest
@@ -175,6 +177,31 @@ class SamlKeycloakEndToEndTest {
     }
 
     @Test
+    void promptLoginMakesKeycloakAskForThePasswordAgain() throws Exception {
+        Customer customer = customer();
+        JsonPath connection = organizationConnection(customer, false);
+        register(connection, new KeycloakAdmin.SamlClientOptions(false, false, null));
+        String acs = connection.getString("ACSEndpoint");
+        Map<String, String> organization = Map.of("organization", customer.orgId());
+        BrowserSession browser = new BrowserSession();
+        NimbusApplication first = new NimbusApplication(app);
+        signedIn(first.finish(toAcs(browser, browser.signIn(first.authorize(organization), customer.username(),
+                PASSWORD, SamlKeycloakEndToEndTest::atService).formOrFail(), acs)), customer, connection, 1);
+
+        // Keycloak's session signs the user in again without its form...
+        NimbusApplication second = new NimbusApplication(app);
+        BrowserSession.FormPost silent = browser.open(second.authorize(organization),
+                SamlKeycloakEndToEndTest::atService).formOrFail();
+        signedIn(second.finish(toAcs(browser, silent, acs)), customer, connection, 2);
+
+        // ...unless the application asks for prompt=login: the AuthnRequest has ForceAuthn="true".
+        BrowserSession.Landing asked = browser.open(new NimbusApplication(app).authorize(Map.of("organization",
+                customer.orgId(), "prompt", "login")), SamlKeycloakEndToEndTest::atService);
+        assertNotNull(asked.page(), "Keycloak answered without asking again");
+        assertNotNull(BrowserSession.loginForm(asked.page()));
+    }
+
+    @Test
     void idpInitiatedWhereTheConnectionAllowsIt() throws Exception {
         Customer customer = customer();
         JsonPath connection = organizationConnection(customer, true);
@@ -251,6 +278,12 @@ class SamlKeycloakEndToEndTest {
 
     /** The id token and /userinfo carry the Keycloak user mapped by the connection's Attributes; logs and user. */
     static void signedIn(NimbusApplication.SignedIn result, Customer customer, JsonPath connection) throws Exception {
+        signedIn(result, customer, connection, 1);
+    }
+
+    /** As above, for the {@code logins}-th sign-in of the user. */
+    static void signedIn(NimbusApplication.SignedIn result, Customer customer, JsonPath connection, int logins)
+            throws Exception {
         String name = connection.getString("Name");
         String userId = result.idToken().getSubject().getValue();
         assertEquals("samlp|" + name + "|" + customer.email(), userId);
@@ -259,7 +292,7 @@ class SamlKeycloakEndToEndTest {
         assertEquals("Liddell", result.userInfo().getFamilyName());
         assertEquals(customer.orgId(), result.idToken().getStringClaim("org_id"));
         assertEquals(List.of("engineering"), result.idToken().getStringListClaim("groups"));
-        SignInAudit.signedIn(tenant, name, app, userId, "samlp", 1);
+        SignInAudit.signedIn(tenant, name, app, userId, "samlp", logins);
     }
 
     @Test
