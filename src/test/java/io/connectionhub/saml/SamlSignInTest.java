@@ -435,6 +435,40 @@ class SamlSignInTest {
     }
 
     @Test
+    void signedResponseWithAnUnsignedAssertionIsAccepted() throws Exception {
+        App app = app();
+        Saml saml = samlp(app);
+        Started started = start(app, saml.name());
+        TestIdp.Spec spec = answer(saml, started);
+        spec.signAssertion = false;
+        spec.signResponse = true;
+
+        Response back = post(saml, spec.build(), started.relayState());
+
+        assertEquals(303, back.statusCode(), back.asString());
+        assertNotNull(query(back.header("Location")).get("code"), back.header("Location"));
+    }
+
+    @Test
+    void signedResponseWithAnEncryptedUnsignedAssertionIsAccepted() throws Exception {
+        // Keycloak's defaults: the document signed, the assertion encrypted (XML Encryption 1.1) but not signed.
+        App app = app();
+        Saml saml = samlp(app);
+        Started started = start(app, saml.name());
+        TestIdp.Spec spec = answer(saml, started);
+        spec.signAssertion = false;
+        spec.signResponse = true;
+        spec.encryptFor = spCertificate(saml, "encryption");
+        spec.encryption11 = true;
+
+        Response back = post(saml, spec.build(), started.relayState());
+
+        assertEquals(303, back.statusCode(), back.asString());
+        assertEquals("samlp|" + saml.name() + "|alice@acme.test",
+                idTokenClaims(app, query(back.header("Location")).get("code")).path("sub").asText());
+    }
+
+    @Test
     void organizationConnectionMapsAttributesAndGroupRoles() throws Exception {
         App app = app();
         String orgId = Orgs.create(tenant);
