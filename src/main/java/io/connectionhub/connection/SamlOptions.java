@@ -15,6 +15,7 @@ import io.connectionhub.saml.IdpMetadata;
 import io.connectionhub.saml.IdpMetadataParser;
 import io.connectionhub.saml.InvalidCertificate;
 import io.connectionhub.saml.InvalidMetadata;
+import io.connectionhub.saml.OutboundConfig;
 import io.connectionhub.saml.OutboundFetcher;
 import io.connectionhub.saml.OutboundRequestFailed;
 import io.connectionhub.saml.OutboundRequestRefused;
@@ -33,10 +34,13 @@ public class SamlOptions {
 
     private final IdpMetadataParser parser;
     private final OutboundFetcher fetcher;
+    /** An IdP served over http (development, tests) is allowed where the outbound rules allow fetching from it. */
+    private final boolean allowHttp;
 
-    public SamlOptions(IdpMetadataParser parser, OutboundFetcher fetcher) {
+    public SamlOptions(IdpMetadataParser parser, OutboundFetcher fetcher, OutboundConfig outbound) {
         this.parser = parser;
         this.fetcher = fetcher;
+        this.allowHttp = outbound.allowHttp();
     }
 
     Uni<ObjectNode> check(ObjectNode given, String rule) {
@@ -102,14 +106,15 @@ public class SamlOptions {
         }
     }
 
-    private static void checkEndpoint(String endpoint, String rule) {
+    private void checkEndpoint(String endpoint, String rule) {
         URI uri;
         try {
             uri = URI.create(endpoint);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequest("options.signInEndpoint", "Not a URL: " + endpoint, rule);
         }
-        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+        boolean web = "https".equalsIgnoreCase(uri.getScheme()) || (allowHttp && "http".equalsIgnoreCase(uri.getScheme()));
+        if (!web || uri.getHost() == null) {
             throw new InvalidRequest("options.signInEndpoint", "Must be an https URL: " + endpoint, rule);
         }
     }

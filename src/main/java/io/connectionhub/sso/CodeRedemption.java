@@ -78,7 +78,8 @@ class CodeRedemption implements AuthorizationCodeGrant {
                 throw refused(TokenRefused.Reason.INVALID_CLIENT, "Unknown client or wrong client credentials");
             }
             return Uni.createFrom().deferred(() -> exchange(client, request)).onFailure(TokenRefused.class)
-                    .call(failure -> log.record(event(client, SignInEvent.EXCHANGE_FAILURE, failure.getMessage(), null)));
+                    .call(failure -> log.record(event(client, SignInEvent.EXCHANGE_FAILURE, failure.getMessage(), null,
+                            Map.of())));
         });
     }
 
@@ -117,7 +118,7 @@ class CodeRedemption implements AuthorizationCodeGrant {
             return CallerContext.onWorker(() -> tokens.issue(client.clientId(), claims, code.scope(), tokenId))
                     .call(issued -> log.record(event(client, SignInEvent.EXCHANGE, "Authorization code exchanged for "
                             + (issued.idToken() == null ? "an access token" : "an id token and an access token"),
-                            code)))
+                            code, claims)))
                     .map(issued -> new TokenResponse(issued.accessToken(), "Bearer", issued.expiresIn(), code.scope(),
                             issued.idToken()));
         });
@@ -159,10 +160,16 @@ class CodeRedemption implements AuthorizationCodeGrant {
         }
     }
 
+    /** The exchange's event names the connection, its strategy and the organization the sign-in went through. */
     private static SignInEvent event(SignInClient client, String type, String description,
-            AuthorizationCodeRepository.StoredCode code) {
-        return new SignInEvent(client.tenantId(), type, description, null, code == null ? null : code.connectionId(),
-                null, client.clientId(), client.name(), code == null ? null : code.userId(), null, null, null, null);
+            AuthorizationCodeRepository.StoredCode code, Map<String, Object> claims) {
+        return new SignInEvent(client.tenantId(), type, description, text(claims.get("connection")),
+                code == null ? null : code.connectionId(), text(claims.get("connection_strategy")), client.clientId(),
+                client.name(), code == null ? null : code.userId(), null, text(claims.get("org_id")), null, null);
+    }
+
+    private static String text(Object claim) {
+        return claim instanceof String value ? value : null;
     }
 
     private static TokenRefused refused(TokenRefused.Reason reason, String description) {

@@ -115,7 +115,7 @@ public final class KeycloakAdmin {
         attributes.put("saml.server.signature", Boolean.toString(options.signResponse()));
         attributes.put("saml.signature.algorithm", "RSA_SHA256");
         attributes.put("saml_name_id_format", "email");
-        attributes.put("saml.force.name.id.format", "true");
+        attributes.put("saml_force_name_id_format", "true");
         if (options.encryptAssertions()) {
             if (!attributes.hasNonNull("saml.encryption.certificate")) {
                 attributes.put("saml.encryption.certificate", attributes.path("saml.signing.certificate").asText());

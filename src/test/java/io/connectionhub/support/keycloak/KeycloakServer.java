@@ -57,6 +57,11 @@ public final class KeycloakServer {
     /** The pid of the test JVM a home directory belongs to. */
     private static final String OWNER_FILE = "owner.pid";
 
+    /** Where this JVM's server is, for every copy of this class (see {@link #shared()}). */
+    private static final String RUNNING_URL = "connectionhub.keycloak.running.url";
+    private static final String RUNNING_ADMIN_PASSWORD = "connectionhub.keycloak.running.admin-password";
+    private static final String RUNNING_STARTUP_MILLIS = "connectionhub.keycloak.running.startup-millis";
+
     private static final Logger LOG = Logger.getLogger(KeycloakServer.class);
 
     private static KeycloakServer shared;
@@ -75,19 +80,41 @@ public final class KeycloakServer {
         this.startup = startup;
     }
 
-    /** The server of this test JVM, started on first use. */
-    public static synchronized KeycloakServer shared() {
-        if (shared == null) {
-            try {
-                Path distribution = Distribution.prepared();
-                shared = start(distribution);
-                KeycloakServer server = shared;
-                Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "keycloak-stop"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    /**
+     * The server of this test JVM, started on first use. Quarkus loads the classes of {@code @QuarkusTest} tests in
+     * its own class loader, so plain JUnit tests and Quarkus tests see two copies of this class: the first to start
+     * the server publishes its address in system properties (one set per JVM), and the others use that server.
+     */
+    public static KeycloakServer shared() {
+        synchronized (System.getProperties()) {
+            if (shared == null) {
+                shared = running();
             }
+            if (shared == null) {
+                try {
+                    Path distribution = Distribution.prepared();
+                    KeycloakServer server = start(distribution);
+                    Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "keycloak-stop"));
+                    System.setProperty(RUNNING_URL, server.baseUrl);
+                    System.setProperty(RUNNING_ADMIN_PASSWORD, server.adminPassword);
+                    System.setProperty(RUNNING_STARTUP_MILLIS, Long.toString(server.startup.toMillis()));
+                    shared = server;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return shared;
         }
-        return shared;
+    }
+
+    /** The server another copy of this class started in this JVM (it stops it at exit), or null. */
+    private static KeycloakServer running() {
+        String url = System.getProperty(RUNNING_URL);
+        if (url == null) {
+            return null;
+        }
+        return new KeycloakServer(url, System.getProperty(RUNNING_ADMIN_PASSWORD), null, null,
+                Duration.ofMillis(Long.parseLong(System.getProperty(RUNNING_STARTUP_MILLIS))));
     }
 
     /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
