@@ -36,7 +36,7 @@ NEXT_LINE=1
 acs_run() {   # seconds; prints "<requests/s> <p50 ms> <p99 ms> <errors> <wrk CPU ticks>" and moves NEXT_LINE on
     local seconds=$1 report used bad exhausted cpu hz
     hz=$(getconf CLK_TCK)
-    report=$( { TIMEFORMAT='cpu %U %S'; time wrk -t"${WRK_THREADS:-2}" -c"$CONCURRENCY" -d"${seconds}s" --latency \
+    report=$( { TIMEFORMAT='cpu %U %S'; time wrk -t"${WRK_THREADS:-2}" -c"$CONCURRENCY" -d"${seconds}s" --latency --timeout 10s \
         -s "$BENCH_DIR/wrk/saml-acs.lua" "$BASE$ACS_PATH" -- "$BODIES" "$NEXT_LINE" "${WRK_THREADS:-2}"; } 2>&1 )
     echo "$report" >>"$OUT/wrk.log"
     read -r used bad exhausted <<<"$(echo "$report" | sed -nE 's/^used=([0-9]+) bad=([0-9]+) exhausted=([0-9]+)$/\1 \2 \3/p')"
