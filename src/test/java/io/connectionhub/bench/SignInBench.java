@@ -103,13 +103,19 @@ public final class SignInBench {
         this.managementToken = managementToken;
     }
 
-    public static void main(String[] args) throws Exception {
-        SignInBench bench = new SignInBench(args[1], args[2]);
-        switch (args[0]) {
-            case "acs" -> bench.acs(Integer.parseInt(args[3]), Path.of(args[4]));
-            case "flow" -> bench.flow(Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
-                    Integer.parseInt(args[6]), Long.parseLong(args[7]));
-            default -> throw new IllegalArgumentException("acs or flow, not " + args[0]);
+    /** Exits 0 when done, 1 on any failure (the worker threads do not keep a failed run alive). */
+    public static void main(String[] args) {
+        try {
+            SignInBench bench = new SignInBench(args[1], args[2]);
+            switch (args[0]) {
+                case "acs" -> bench.acs(Integer.parseInt(args[3]), Path.of(args[4]));
+                case "flow" -> bench.flow(Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                        Integer.parseInt(args[5]), Integer.parseInt(args[6]), Long.parseLong(args[7]));
+                default -> throw new IllegalArgumentException("acs or flow, not " + args[0]);
+            }
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
         }
         System.exit(0);
     }
@@ -338,8 +344,9 @@ public final class SignInBench {
 
     static final SecureRandom RANDOM = new SecureRandom();
 
+    /** 32 random bytes, base64url: 43 characters, as RFC 7636 wants of a code_verifier. */
     static String random() {
-        byte[] bytes = new byte[24];
+        byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
