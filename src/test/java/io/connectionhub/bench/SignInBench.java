@@ -71,7 +71,7 @@ import io.connectionhub.saml.TestIdp;
  * SignInBench acs  BASE TOKEN COUNT FILE          a tenant's client and samlp connection allowing IdP-initiated
  *                                                 sign-in; COUNT distinct signed responses written to FILE as form
  *                                                 bodies, one a line; prints ACS_PATH=... and CALLBACK=...
- * SignInBench flow BASE TOKEN CONCURRENCY WARMUP_S SECONDS RUNS APP_PID
+ * SignInBench flow BASE TOKEN CONCURRENCY WARMUP_S SECONDS RUNS APP_PID POSTGRES_PID
  *                                                 SP-initiated sign-ins, CONCURRENCY at a time; prints the medians of
  *                                                 RUNS runs as key=value lines, and the CPU split of the runs
  * </pre>
@@ -110,7 +110,8 @@ public final class SignInBench {
             switch (args[0]) {
                 case "acs" -> bench.acs(Integer.parseInt(args[3]), Path.of(args[4]));
                 case "flow" -> bench.flow(Integer.parseInt(args[3]), Integer.parseInt(args[4]),
-                        Integer.parseInt(args[5]), Integer.parseInt(args[6]), Long.parseLong(args[7]));
+                        Integer.parseInt(args[5]), Integer.parseInt(args[6]), Long.parseLong(args[7]),
+                        Long.parseLong(args[8]));
                 default -> throw new IllegalArgumentException("acs or flow, not " + args[0]);
             }
         } catch (Exception e) {
@@ -274,7 +275,8 @@ public final class SignInBench {
         }
     }
 
-    void flow(int concurrency, int warmupSeconds, int seconds, int runs, long appPid) throws Exception {
+    void flow(int concurrency, int warmupSeconds, int seconds, int runs, long appPid, long postgresPid)
+            throws Exception {
         setUp(false);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         System.err.println("flow: warm-up " + warmupSeconds + " s");
@@ -283,7 +285,7 @@ public final class SignInBench {
             throw new IllegalStateException("no sign-in completed in the warm-up: " + warmup.firstError);
         }
         List<Run> measured = new ArrayList<>();
-        long[] before = CpuTicks.sample(appPid);
+        long[] before = CpuTicks.sample(appPid, postgresPid);
         long started = System.nanoTime();
         for (int r = 0; r < runs; r++) {
             Run run = drive(pool, concurrency, seconds);
@@ -291,7 +293,7 @@ public final class SignInBench {
                     run.errors);
             measured.add(run);
         }
-        long[] after = CpuTicks.sample(appPid);
+        long[] after = CpuTicks.sample(appPid, postgresPid);
         double elapsed = (System.nanoTime() - started) / 1e9;
         pool.shutdownNow();
         print("flow_signins_per_s", median(measured.stream().map(run -> (double) run.completed / seconds).toList()));
@@ -472,20 +474,23 @@ public final class SignInBench {
     /** CPU used so far, in clock ticks, read from /proc: the application, PostgreSQL, this generator, the machine. */
     static final class CpuTicks {
 
-        static long[] sample(long appPid) {
+        /**
+         * PostgreSQL is the benchmark's own server alone (other PostgreSQL servers may run on the machine): its
+         * postmaster with the CPU of its children that ended (cutime, cstime), and its live children.
+         */
+        static long[] sample(long appPid, long postgresPid) {
             long postgres = 0;
-            try (var processes = Files.list(Path.of("/proc"))) {
-                for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                    try {
-                        if ("postgres".equals(Files.readString(process.resolve("comm")).trim())) {
-                            postgres += ticks(process);
-                        }
-                    } catch (IOException gone) {
-                        // the process ended in between
-                    }
-                }
+            try {
+                postgres = ticks(Path.of("/proc/" + postgresPid)) + reapedChildrenTicks(Path.of("/proc/" + postgresPid));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+            for (ProcessHandle child : ProcessHandle.of(postgresPid).orElseThrow().children().toList()) {
+                try {
+                    postgres += ticks(Path.of("/proc/" + child.pid()));
+                } catch (IOException gone) {
+                    // it ended in between: its CPU is in the postmaster's cutime from now on
+                }
             }
             try {
                 String[] total = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
@@ -499,9 +504,19 @@ public final class SignInBench {
         }
 
         static long ticks(Path process) throws IOException {
-            String stat = Files.readString(process.resolve("stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String[] fields = statFields(process);
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);   // utime, stime (fields 14 and 15)
+        }
+
+        static long reapedChildrenTicks(Path process) throws IOException {
+            String[] fields = statFields(process);
+            return Long.parseLong(fields[13]) + Long.parseLong(fields[14]);   // cutime, cstime (fields 16 and 17)
+        }
+
+        /** The fields of /proc/PID/stat from the third on (after the command name, which may hold spaces). */
+        static String[] statFields(Path process) throws IOException {
+            String stat = Files.readString(process.resolve("stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         }
 
         /** In % of one core, with clock ticks of 100 Hz (Linux's USER_HZ). */
