@@ -113,7 +113,7 @@ core count means other work competed for the CPU: the figures then measure that 
 |---|---|
 | date | $(date -u +%Y-%m-%dT%H:%MZ) |
 | commit | $(git rev-parse --short HEAD 2>/dev/null || echo n/a) |
-| command | \`BENCH_ACS_RESPONSES=$RESPONSES bench/signin.sh\` |
+| command | \`BENCH_ACS_RESPONSES=$RESPONSES BENCH_WARMUP_SECONDS=$WARMUP bench/signin.sh\` |
 | machine | $(nproc) CPUs, $(awk '/MemTotal/ {printf "%d GiB", $2 / 1048576}' /proc/meminfo) RAM, $(uname -sr) |
 | load average at the start / end | $load_average_at_start / $load_average_at_end |
 | JDK | $("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.runtime.version/ {print $2}') |
