@@ -15,6 +15,11 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import javax.xml.XMLConstants;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.Validator;
+
 import org.codelibs.saml2.core.authn.AuthnRequest;
 import org.codelibs.saml2.core.authn.AuthnRequestParams;
 import org.codelibs.saml2.core.authn.SamlResponse;
@@ -24,11 +29,13 @@ import org.codelibs.saml2.core.settings.SettingsBuilder;
 import org.codelibs.saml2.core.util.Constants;
 import org.codelibs.saml2.core.util.SchemaFactory;
 import org.codelibs.saml2.core.util.Util;
+import org.codelibs.saml2.core.util.XMLErrorAccumulatorHandler;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 
 /**
@@ -47,6 +54,8 @@ public class SamlToolkit {
     private static final String RESPONSE_TAG = "{" + Constants.NS_SAMLP + "}Response";
     private static final String ASSERTION_TAG = "{" + Constants.NS_SAML + "}Assertion";
     private static final String DS = Constants.NS_DS;
+    /** The toolkit's own message for a response that does not match the schema ({@code SamlResponse.isValid}). */
+    static final String NOT_PROTOCOL_SCHEMA = "Invalid SAML Response. Not match the saml-schema-protocol-2.0.xsd";
     /** Signature and digest algorithms built on SHA-1 (or weaker), refused whatever else the signature uses. */
     private static final Set<String> SHA1_ALGORITHMS = Set.of("http://www.w3.org/2000/09/xmldsig#rsa-sha1",
             "http://www.w3.org/2000/09/xmldsig#dsa-sha1", "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha1",
@@ -226,7 +235,7 @@ public class SamlToolkit {
         boolean encrypted = parsed.getElementsByTagNameNS(Constants.NS_SAML, "EncryptedAssertion").getLength() > 0;
         ReadResponse response;
         try {
-            response = new ReadResponse(settings(connection, !encrypted), connection.acsUrl(), base64);
+            response = new ReadResponse(settings(connection, false), connection.acsUrl(), base64);
         } catch (RuntimeException e) {
             throw new SamlCheckFailed(encrypted ? "Decryption failed: the EncryptedAssertion cannot be decrypted with "
                     + "the connection's SP key (is the IdP encrypting for the certificate in the SP metadata?)"
@@ -237,7 +246,7 @@ public class SamlToolkit {
         }
         // This toolkit version's schemas lack XML Encryption 1.1 (xenc11:MGF, as Keycloak encrypts): an encrypted
         // response is schema-checked once decrypted instead.
-        if (encrypted && !Util.validateXML(response.document(), SchemaFactory.SAML_SCHEMA_PROTOCOL_2_0)) {
+        if (encrypted && !matchesProtocolSchema(response.document())) {
             throw new SamlCheckFailed("The decrypted SAML response does not match the SAML 2.0 protocol schema");
         }
         List<String> signed;
@@ -275,7 +284,44 @@ public class SamlToolkit {
      * rest), after ours: null when it passes, else its reason.
      */
     public String toolkitRefusal(Opened opened, String expectedInResponseTo) {
+        if (!opened.encrypted && !matchesProtocolSchema(opened.response.document())) {
+            return NOT_PROTOCOL_SCHEMA;
+        }
         return opened.response.isValid(expectedInResponseTo) ? null : opened.response.getError();
+    }
+
+    /**
+     * The toolkit's schema check ({@code Util.validateXML} against the SAML 2.0 protocol schema, with its validator
+     * settings and error handler), with the schema compiled once: the toolkit compiles the protocol, assertion,
+     * XML Signature and XML Encryption schemas anew for every response, which made most of the ACS's cost
+     * ({@code bench/signin.sh}). A {@link Schema} is immutable and thread-safe; its validators are not, so each
+     * check has its own.
+     */
+    static boolean matchesProtocolSchema(Document document) {
+        try {
+            Validator validator = ProtocolSchema.SCHEMA.newValidator();
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            XMLErrorAccumulatorHandler errors = new XMLErrorAccumulatorHandler();
+            validator.setErrorHandler(errors);
+            validator.validate(new DOMSource(document));
+            return !errors.hasError();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The toolkit's SAML 2.0 protocol schema, loaded by the toolkit's own loader when first needed. */
+    private static final class ProtocolSchema {
+        static final Schema SCHEMA = load();
+
+        private static Schema load() {
+            try {
+                return SchemaFactory.loadFromUrl(SchemaFactory.SAML_SCHEMA_PROTOCOL_2_0);
+            } catch (SAXException e) {
+                throw new IllegalStateException("The toolkit's SAML 2.0 protocol schema cannot be loaded", e);
+            }
+        }
     }
 
     private void refuseSha1(Document document) {
