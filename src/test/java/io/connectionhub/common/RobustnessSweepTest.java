@@ -74,8 +74,23 @@ import io.vertx.core.http.RequestOptions;
  * recipe fails the test, naming it.
  */
 @QuarkusTest
-@TestProfile(OrgProfiles.LoopbackDns.class)
+@TestProfile(RobustnessSweepTest.Sweep.class)
 class RobustnessSweepTest {
+
+    /**
+     * The loopback DNS, and cheap password hashes and SP keys: the sweep creates and signs in users and members and
+     * creates SAML connections by the hundred, and 310,000 PBKDF2 rounds or an RSA key each would take most of its
+     * time without testing anything more about bad input.
+     */
+    public static class Sweep extends OrgProfiles.LoopbackDns {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> overrides = new LinkedHashMap<>(super.getConfigOverrides());
+            overrides.put("connectionhub.users.password-iterations", "1000");
+            overrides.put("connectionhub.saml.sp-key-type", "EC");
+            return overrides;
+        }
+    }
 
     enum Family {
         AUTH0, LOGINRADIUS, OAUTH, PAGE
