@@ -152,6 +152,10 @@ public class RequestGuard {
             ((RoutingContextInternal) context).setBody(body);
             context.next();
         });
+        if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+            // Quarkus REST would send it when it starts reading; the body is read here now.
+            context.response().writeContinue();
+        }
         request.resume();
     }
 

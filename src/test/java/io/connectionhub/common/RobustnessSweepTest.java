@@ -304,6 +304,41 @@ class RobustnessSweepTest {
         }
     }
 
+    /**
+     * A client that waits for {@code 100 Continue} before sending its JSON body (curl does for large bodies) gets it:
+     * the guard reads JSON bodies itself now, so it must say so; a NUL in that body is then refused as usual.
+     */
+    @Test
+    void aBodyAfter100ContinueIsReadAndChecked() throws Exception {
+        TestTenant tenant = TestTenant.create();
+        byte[] body = "{\"name\":\"a\\u0000b\"}".getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /api/v2/clients HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + tenant.token()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String interim = in.readLine();
+            assertTrue(interim != null && interim.startsWith("HTTP/1.1 100"), "expected 100 Continue, got " + interim);
+            out.write(body);
+            out.flush();
+            String line;
+            do {
+                line = in.readLine();
+            } while (line != null && !line.startsWith("HTTP/1.1 4") && !line.startsWith("HTTP/1.1 2")
+                    && !line.startsWith("HTTP/1.1 5"));
+            assertTrue(line != null && line.startsWith("HTTP/1.1 400"), "expected 400, got " + line);
+            StringBuilder rest = new StringBuilder();
+            while ((line = in.readLine()) != null) {
+                rest.append(line).append('\n');
+            }
+            assertTrue(rest.toString().contains("\"errorCode\":\"invalid_body\""), rest.toString());
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------- shapes
 
     /** Why an answer breaks the rules, or null: never a 5xx, and every 4xx in the family's shape. */
