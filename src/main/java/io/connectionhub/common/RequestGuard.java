@@ -102,8 +102,8 @@ public class RequestGuard {
         }
         String query = request.query();
         if (query != null && !query.isEmpty()) {
-            UrlText.checkPairs(query, "query parameter", (name, problem) -> new InvalidQuery(name,
-                    "Query validation error: " + problem + "."));
+            UrlText.checkPairs(query, "query parameter", checksNulItself(path),
+                    (name, problem) -> new InvalidQuery(name, "Query validation error: " + problem + "."));
         }
     }
 
@@ -141,7 +141,7 @@ public class RequestGuard {
             }
             try {
                 if (kind == BodyKind.FORM) {
-                    checkForm(body);
+                    checkForm(body, checksNulItself(request.path()));
                 } else {
                     JsonText.check(body.getBytes());
                 }
@@ -159,7 +159,15 @@ public class RequestGuard {
         request.resume();
     }
 
-    private static void checkForm(Buffer body) {
+    /**
+     * {@code /authorize} refuses a NUL in its parameters itself, the way OAuth wants: with an error redirect to the
+     * application once its client and redirect URI are known good, and an error page otherwise.
+     */
+    private static boolean checksNulItself(String path) {
+        return path != null && ApiFamily.under(path, "/authorize");
+    }
+
+    private static void checkForm(Buffer body, boolean nulCheckedLater) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -167,7 +175,8 @@ public class RequestGuard {
         } catch (CharacterCodingException e) {
             throw new InvalidRequest(null, "The form is not UTF-8 text", null);
         }
-        UrlText.checkPairs(text, "form field", (name, problem) -> new InvalidRequest(name, problem, null));
+        UrlText.checkPairs(text, "form field", nulCheckedLater, (name, problem) -> new InvalidRequest(name, problem,
+                null));
     }
 
     /** The bodies read here: forms and JSON. Multipart uploads and everything else go to their readers unread. */

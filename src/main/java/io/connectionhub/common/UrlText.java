@@ -66,10 +66,11 @@ final class UrlText {
     }
 
     /**
-     * Checks every {@code name=value} pair of a query string or form body; {@code refusal} makes the exception from
-     * the parameter's name (as far as it decodes) and the problem.
+     * Checks every {@code name=value} pair of a query string or form body (a NUL too, unless {@code allowNul});
+     * {@code refusal} makes the exception from the parameter's name (as far as it decodes) and the problem.
      */
-    static void checkPairs(String text, String what, BiFunction<String, String, DomainException> refusal) {
+    static void checkPairs(String text, String what, boolean allowNul,
+            BiFunction<String, String, DomainException> refusal) {
         for (String pair : text.split("&")) {
             int eq = pair.indexOf('=');
             String rawName = eq < 0 ? pair : pair.substring(0, eq);
@@ -77,7 +78,7 @@ final class UrlText {
             try {
                 name = decode(rawName, true);
                 String value = eq < 0 ? "" : decode(pair.substring(eq + 1), true);
-                if (name.indexOf('\0') >= 0 || value.indexOf('\0') >= 0) {
+                if (!allowNul && (name.indexOf('\0') >= 0 || value.indexOf('\0') >= 0)) {
                     throw refusal.apply(printable(name), "The " + what + " " + printable(name)
                             + " contains the NUL character, which cannot be stored");
                 }

@@ -71,18 +71,20 @@ final class SweepRecipes {
         // Auth0 family: management API
         api("POST", "/api/v2/connections", f -> object("name", RobustnessSweepTest.unique("sweep"), "strategy", "auth0",
                 "display_name", "Sweep", "metadata", object("team", "sweep"), "options", object("brute_force_protection", true)));
-        api("GET", "/api/v2/connections", null);
-        api("GET", "/api/v2/connections/{id}", null);
+        // list queries start from a valid one (a checkpoint or a page, not both); null: left out until mutated
+        api("GET", "/api/v2/connections", null, "strategy", "auth0", "name", null, "fields", null, "include_fields",
+                null, "page", "0", "per_page", "5", "include_totals", "true", "from", null, "take", null);
+        api("GET", "/api/v2/connections/{id}", null, "fields", "name,strategy", "include_fields", "true");
         api("PATCH", "/api/v2/connections/{id}", f -> object("display_name", "Sweep", "metadata", object("k", "v"),
                 "realms", array(f.id("connection_name"))));
         destructive(api("DELETE", "/api/v2/connections/{id}", null));
-        api("GET", "/api/v2/connections/{id}/clients", null);
+        api("GET", "/api/v2/connections/{id}/clients", null, "take", "5", "from", null);
         api("PATCH", "/api/v2/connections/{id}/clients", f -> array(object("client_id", f.id("client"), "status", true)));
         destructive(api("DELETE", "/api/v2/connections/{id}/users", null, "email", "$email"));
         api("POST", "/api/v2/users", f -> object("connection", f.id("connection_name"), "email",
                 RobustnessSweepTest.unique("u") + "@example.com", "password", "Sweep-password-1", "given_name", "Ada",
                 "user_metadata", object("k", "v"), "app_metadata", object("k", "v")));
-        api("GET", "/api/v2/users", null);
+        api("GET", "/api/v2/users", null, "connection", "$connection_name", "take", "5", "from", null);
         api("GET", "/api/v2/users/{id}", null);
         destructive(api("DELETE", "/api/v2/users/{id}", null));
         put(operation("POST", "/api/v2/jobs/users-imports", Family.AUTH0, Credentials.BEARER, BodyKind.MULTIPART, null,
@@ -91,13 +93,15 @@ final class SweepRecipes {
         api("GET", "/api/v2/jobs/{id}/errors", null);
         api("POST", "/api/v2/clients", f -> object("name", RobustnessSweepTest.unique("app"), "app_type", "regular_web",
                 "callbacks", array("https://sweep.example.test/cb")));
-        api("GET", "/api/v2/clients", null);
+        api("GET", "/api/v2/clients", null, "page", "0", "per_page", "5", "include_totals", "true", "from", null,
+                "take", null);
         api("GET", "/api/v2/clients/{id}", null);
         api("PATCH", "/api/v2/clients/{id}", f -> object("name", "Sweep app", "callbacks",
                 array("https://sweep.example.test/callback")));
         api("POST", "/api/v2/clients/{id}/rotate-secret", null);
         destructive(api("DELETE", "/api/v2/clients/{id}", null));
-        api("GET", "/api/v2/logs", null);
+        api("GET", "/api/v2/logs", null, "q", null, "sort", null, "from", null, "take", null, "page", "0", "per_page",
+                "5", "include_totals", "true");
         api("GET", "/api/v2/logs/{id}", null);
         put(operation("GET", "/.well-known/jwks.json", Family.AUTH0, Credentials.NONE, BodyKind.NONE, null, Map.of(),
                 Map.of()));
@@ -131,7 +135,8 @@ final class SweepRecipes {
         // LoginRadius family
         manage("POST", "/v2/manage/organizations", f -> object("Name", RobustnessSweepTest.unique("org"), "Display",
                 object("Name", "Sweep"), "Metadata", object("k", "v")));
-        manage("GET", "/v2/manage/organizations", null);
+        put(operation("GET", "/v2/manage/organizations", Family.LOGINRADIUS, Credentials.API_KEY, BodyKind.NONE, null,
+                form("PageSize", "5", "Cursor", null), Map.of()));
         manage("GET", "/v2/manage/organizations/{orgId}", null);
         manage("PUT", "/v2/manage/organizations/{orgId}", f -> object("Name", "org-" + f.id("org").toLowerCase()
                 .replaceAll("[^a-z0-9]", ""), "Metadata", object("k", "v")));
