@@ -4,8 +4,10 @@ import java.util.List;
 
 /** The wire families, chosen by request path, that decide the shape of every error body. */
 public enum ApiFamily {
-    /** {@code /api/v2/**}, {@code /oauth/**}, and everything that is neither LoginRadius-shaped nor a page. */
+    /** {@code /api/v2/**}, and everything that is neither LoginRadius-shaped, OAuth-shaped nor a page. */
     AUTH0,
+    /** {@code /oauth/**} and {@code /userinfo}: OAuth's {@code {"error","error_description"}} (RFC 6749 5.2, 6750 3). */
+    OAUTH,
     /** {@code /v2/manage/**}. */
     LOGINRADIUS,
     /** Pages a person's browser shows: sign-in, the SAML ACS, the console and the setup portal (HTML errors). */
@@ -21,6 +23,9 @@ public enum ApiFamily {
         }
         if (under(path, "/v2/manage")) {
             return LOGINRADIUS;
+        }
+        if (under(path, "/oauth") || under(path, "/userinfo")) {
+            return OAUTH;
         }
         for (String prefix : PAGE_PREFIXES) {
             if (under(path, prefix)) {

@@ -57,6 +57,10 @@ public final class Auth0Errors {
             return body(413, e.getMessage(), "payload_too_large");
         } else if (failure instanceof UnsupportedMediaType e) {
             return body(415, e.getMessage(), "unsupported_media_type");
+        } else if (failure instanceof UriTooLong e) {
+            return body(414, e.getMessage(), "uri_too_long");
+        } else if (failure instanceof HeadersTooLarge e) {
+            return body(431, e.getMessage(), "headers_too_large");
         } else if (failure instanceof TooManyRequests e) {
             return Response.fromResponse(body(429, e.getMessage(), "too_many_requests"))
                     .header("Retry-After", e.retryAfterSeconds()).build();
@@ -85,7 +89,7 @@ public final class Auth0Errors {
     }
 
     /** OAuth's own error shape for the token endpoint; 401 for bad credentials as Auth0 answers them. */
-    private static Response tokenRefused(TokenRefused e) {
+    static Response tokenRefused(TokenRefused e) {
         int status = switch (e.reason()) {
             case BAD_CREDENTIALS, INVALID_CLIENT -> 401;
             case GRANT_NOT_ALLOWED, NOT_PERMITTED -> 403;

@@ -1,5 +1,6 @@
 package io.connectionhub.common;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -35,6 +36,8 @@ import io.vertx.ext.web.RoutingContext;
  * are first named as domain refusals, then the request path picks the family table that renders them.
  */
 public class ErrorMappers {
+
+    private static final String MULTIPART_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.";
 
     @ServerExceptionMapper
     public Response domain(DomainException e, RoutingContext context) {
@@ -91,6 +94,15 @@ public class ErrorMappers {
         return render(new InvalidRequest(property, first.getMessage(), null), context);
     }
 
+    /** The multipart parser's complaint about a body that ends before its closing boundary is the client's. */
+    @ServerExceptionMapper
+    public Response io(IOException e, RoutingContext context) {
+        StackTraceElement[] trace = e.getStackTrace();
+        boolean multipart = trace.length > 0 && trace[0].getClassName().startsWith(MULTIPART_PARSER);
+        return render(multipart ? new MalformedBody("The multipart body is not well-formed: " + e.getMessage()) : e,
+                context);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, RoutingContext context) {
         return render(e, context);
@@ -106,6 +118,7 @@ public class ErrorMappers {
         Response response = switch (ApiFamily.of(path)) {
             case LOGINRADIUS -> LoginRadiusErrors.render(failure, errorId);
             case PAGE -> ErrorPages.render(failure, errorId);
+            case OAUTH -> OAuthErrors.render(failure, errorId);
             case AUTH0 -> Auth0Errors.render(failure, errorId);
         };
         if (response.getStatus() >= 500) {

@@ -78,6 +78,10 @@ public final class LoginRadiusErrors {
             return body(413, 413, "Request entity too large", e.getMessage());
         } else if (failure instanceof UnsupportedMediaType e) {
             return body(415, 415, "Unsupported media type", e.getMessage());
+        } else if (failure instanceof UriTooLong e) {
+            return body(414, 414, "URI too long", e.getMessage());
+        } else if (failure instanceof HeadersTooLarge e) {
+            return body(431, 431, "Request header fields too large", e.getMessage());
         } else if (failure instanceof TooManyRequests e) {
             return Response.fromResponse(body(429, 429, "Too Many Request", "The rate limit has been reached."))
                     .header("Retry-After", e.retryAfterSeconds()).build();

@@ -170,12 +170,21 @@ public class OrgConnectionService {
                             .chain(() -> idpSettings(type, request, current))
                             .chain(saml -> connections.reportingNameTaken(tenantId, request.name(),
                                     pool.withTransaction(tx -> rewrite(tx, tenantId, organizationId,
-                                            current.connectionId, type, request, saml))));
+                                            current.connectionId, type, request, saml))))
+                            // After the commit: a query on another pooled connection while the transaction holds the
+                            // link's lock deadlocks once every pooled connection is an update waiting for that lock.
+                            .chain(written -> spIdentities.endpoints(tenantId, List.of(written.link().connectionId))
+                                    .map(sp -> response(written.link(), written.connection(), written.roles(),
+                                            sp.get(written.link().connectionId))));
                 }));
     }
 
+    /** What an update wrote, to be answered once its transaction has committed. */
+    private record Rewritten(OrgConnection link, ConnectionSummary connection, List<GroupRole> roles) {
+    }
+
     /** The write of an update; the link is locked first, so that two updates of one connection take turns. */
-    private Uni<OrgConnectionResponse> rewrite(SqlConnection tx, String tenantId, String organizationId,
+    private Uni<Rewritten> rewrite(SqlConnection tx, String tenantId, String organizationId,
             String connectionId, OrgConnectionType type, OrgConnectionRequest request, IdpSettingsReader.SamlIdp saml) {
         return writable(tx, tenantId, organizationId)
                 .chain(() -> links.lock(tx, tenantId, organizationId, connectionId))
@@ -190,8 +199,7 @@ public class OrgConnectionService {
                                             .map(current -> groupRoles(link, request.groupRoles(), current))
                                             .call(roles -> links.update(tx, link)
                                                     .chain(() -> links.replaceGroupRoles(tx, tenantId, connectionId, roles)))
-                                            .chain(roles -> spIdentities.endpoints(tenantId, List.of(connectionId))
-                                                    .map(sp -> response(link, connection, roles, sp.get(connectionId))));
+                                            .map(roles -> new Rewritten(link, connection, roles));
                                 })));
     }
 

@@ -80,17 +80,34 @@ public class OrganizationDomainService {
      * Refused (7900) while a connection uses the domain. The domain row is locked first, so a connection being
      * created on it either committed before (and is seen here) or waits and then finds the domain gone.
      */
-    @WithTransaction
     public Uni<Deleted> delete(String tenantId, String organizationId, String domainId) {
-        return organizations.find(tenantId, organizationId)
+        return Panache.withTransaction(() -> organizations.find(tenantId, organizationId)
                 .chain(organization -> domains.lockInOrganization(tenantId, organizationId, domainId,
                         LockModeType.PESSIMISTIC_WRITE))
                 .onItem().ifNull().failWith(OrganizationDomainService::notFound)
-                .call(domain -> links.usingDomain(tenantId, domain.id).chain(connectionId -> connectionId == null
-                        ? Uni.createFrom().voidItem()
-                        : inUse(tenantId, domain, connectionId)))
-                .call(domains::delete)
-                .replaceWith(Deleted.YES);
+                .call(domain -> links.usingDomain(tenantId, domain.id).invoke(connectionId -> {
+                    if (connectionId != null) {
+                        throw new UsedBy(domain, connectionId);
+                    }
+                }))
+                .call(domains::delete))
+                .replaceWith(Deleted.YES)
+                // The connection's name is looked up once the transaction is over: another pooled connection asked for
+                // while holding the domain's lock deadlocks when every pooled connection waits for that lock.
+                .onFailure(UsedBy.class).recoverWithUni(used -> inUse(tenantId, ((UsedBy) used).domain,
+                        ((UsedBy) used).connectionId).replaceWith(Deleted.YES));
+    }
+
+    /** Within the delete's transaction: the domain is used by this connection (7900 once its name is known). */
+    private static final class UsedBy extends RuntimeException {
+        final transient OrganizationDomain domain;
+        final String connectionId;
+
+        UsedBy(OrganizationDomain domain, String connectionId) {
+            super(null, null, false, false);
+            this.domain = domain;
+            this.connectionId = connectionId;
+        }
     }
 
     /**

@@ -19,7 +19,6 @@ import io.connectionhub.connection.ConnectionLifecycle;
 import io.connectionhub.connection.ConnectionService;
 import io.connectionhub.connection.ConnectionSummary;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -65,7 +64,13 @@ public class OrganizationService {
     }
 
     /** A page in creation order; {@code NextCursor} continues after its last organization. */
-    @WithSession
+    /*
+     * Reads and writes below run their Hibernate session first and look up the connections (on another pooled
+     * connection) only once it has closed: holding the session's connection while waiting for a second one deadlocked
+     * every request once as many ran at once as the pool has connections (the robustness sweep's 8 concurrent
+     * GETs of an organization page never got an answer).
+     */
+
     public Uni<OrganizationsPage> list(String tenantId, Integer pageSize, String cursor) {
         int size = pageSize == null ? MAX_PAGE_SIZE : pageSize;
         if (size < 1 || size > MAX_PAGE_SIZE) {
@@ -73,40 +78,37 @@ public class OrganizationService {
         }
         long after = cursor == null || cursor.isEmpty() ? 0L
                 : PageRequest.seqAfter("Cursor", cursor, "It is not a NextCursor this API returned.");
-        return organizations.after(tenantId, after, size + 1).chain(found -> {
+        return Panache.withSession(() -> organizations.after(tenantId, after, size + 1).chain(found -> {
             boolean more = found.size() > size;
             List<Organization> shown = more ? found.subList(0, size) : found;
             String next = more ? PageRequest.cursorAfter(shown.get(shown.size() - 1).seq) : null;
-            return responses(tenantId, shown).map(data -> new OrganizationsPage(data, next));
-        });
+            return load(tenantId, shown).map(loaded -> new LoadedPage(loaded, next));
+        })).chain(page -> responses(tenantId, page.loaded()).map(data -> new OrganizationsPage(data, page.next())));
     }
 
-    @WithSession
     public Uni<OrganizationResponse> get(String tenantId, String id) {
-        return find(tenantId, id).chain(organization -> responses(tenantId, List.of(organization)))
-                .map(found -> found.get(0));
+        return Panache.withSession(() -> find(tenantId, id).chain(organization -> load(tenantId, List.of(organization))))
+                .chain(loaded -> responses(tenantId, loaded)).map(found -> found.get(0));
     }
 
     /** Replaces Name, Display and Metadata. */
-    @WithTransaction
     public Uni<OrganizationResponse> update(String tenantId, String id, OrganizationRequest request) {
         check(request);
-        return find(tenantId, id).chain(organization -> {
+        return Panache.withTransaction(() -> find(tenantId, id).chain(organization -> {
             apply(organization, request);
-            return responses(tenantId, List.of(organization)).map(found -> found.get(0));
-        });
+            return load(tenantId, List.of(organization));
+        })).chain(loaded -> responses(tenantId, loaded)).map(found -> found.get(0));
     }
 
-    @WithTransaction
     public Uni<OrganizationResponse> setStatus(String tenantId, String id, OrganizationStatus status) {
         if (status == null || status.active() == null) {
             throw new InvalidRequest("IsActive", REQUIRED, null);
         }
-        return find(tenantId, id).chain(organization -> {
+        return Panache.withTransaction(() -> find(tenantId, id).chain(organization -> {
             organization.active = status.active();
             organization.updatedAt = Timestamps.nowUtc();
-            return responses(tenantId, List.of(organization)).map(found -> found.get(0));
-        });
+            return load(tenantId, List.of(organization));
+        })).chain(loaded -> responses(tenantId, loaded)).map(found -> found.get(0));
     }
 
     /**
@@ -158,20 +160,34 @@ public class OrganizationService {
     }
 
     /** Responses with the organizations' domains and active connections: three queries whatever their number. */
-    private Uni<List<OrganizationResponse>> responses(String tenantId, List<Organization> shown) {
-        if (shown.isEmpty()) {
+    private Uni<List<OrganizationResponse>> responses(String tenantId, Loaded loaded) {
+        if (loaded.shown().isEmpty()) {
             return Uni.createFrom().item(List.of());
+        }
+        return connectionRows.findActive(pool, tenantId, loaded.links().stream().map(link -> link.connectionId).toList())
+                .map(active -> loaded.shown().stream().map(organization -> response(organization,
+                        loaded.domains().stream().filter(d -> d.organizationId.equals(organization.id)).toList(),
+                        loaded.links().stream().filter(l -> l.organizationId.equals(organization.id)
+                                && active.containsKey(l.connectionId))
+                                .map(l -> summary(l, active.get(l.connectionId))).toList()))
+                        .toList());
+    }
+
+    /** The organizations' domains and connection links, read in the caller's session. */
+    private Uni<Loaded> load(String tenantId, List<Organization> shown) {
+        if (shown.isEmpty()) {
+            return Uni.createFrom().item(new Loaded(shown, List.of(), List.of()));
         }
         List<String> ids = shown.stream().map(organization -> organization.id).toList();
         return domains.listFor(tenantId, ids).chain(allDomains -> links.listFor(tenantId, ids)
-                .chain(allLinks -> connectionRows.findActive(pool, tenantId,
-                        allLinks.stream().map(link -> link.connectionId).toList())
-                        .map(active -> shown.stream().map(organization -> response(organization,
-                                allDomains.stream().filter(d -> d.organizationId.equals(organization.id)).toList(),
-                                allLinks.stream().filter(l -> l.organizationId.equals(organization.id)
-                                        && active.containsKey(l.connectionId))
-                                        .map(l -> summary(l, active.get(l.connectionId))).toList()))
-                                .toList())));
+                .map(allLinks -> new Loaded(shown, allDomains, allLinks)));
+    }
+
+    /** What the session read for some responses. */
+    private record Loaded(List<Organization> shown, List<OrganizationDomain> domains, List<OrgConnection> links) {
+    }
+
+    private record LoadedPage(Loaded loaded, String next) {
     }
 
     private static OrganizationResponse response(Organization o, List<OrganizationDomain> domains,

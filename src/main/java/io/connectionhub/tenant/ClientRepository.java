@@ -19,6 +19,12 @@ public class ClientRepository implements PanacheRepositoryBase<Client, String> {
                 Parameters.with("tenant", tenantId).and("id", clientId)).firstResult();
     }
 
+    /** Deletes the tenant's client in one statement (its grants and sign-in rows go by cascade); whether it existed. */
+    public Uni<Boolean> deleteInTenant(String tenantId, String clientId) {
+        return delete("tenantId = :tenant and clientId = :id", Parameters.with("tenant", tenantId).and("id", clientId))
+                .map(count -> count > 0);
+    }
+
     public Uni<List<Client>> page(String tenantId, int pageIndex, int size) {
         return find("tenantId", Sort.by("seq"), tenantId).page(Page.of(pageIndex, size)).list();
     }

@@ -149,9 +149,17 @@ public class ClientService {
         });
     }
 
+    /**
+     * One DELETE statement. Removing the loaded entity instead went through Hibernate Reactive's delete coordinator,
+     * which once completed on another event loop's thread under the robustness sweep's load (HR000069, a 500).
+     */
     @WithTransaction
     public Uni<Void> delete(String tenantId, String clientId) {
-        return find(tenantId, clientId).chain(clients::delete);
+        return clients.deleteInTenant(tenantId, clientId).invoke(deleted -> {
+            if (!deleted) {
+                throw new NotFound(NotFound.Kind.CLIENT, "The client does not exist");
+            }
+        }).replaceWithVoid();
     }
 
     /** The client and what it may be granted, when {@code secret} is its secret; else null. */
