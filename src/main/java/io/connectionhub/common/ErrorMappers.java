@@ -128,24 +128,20 @@ public class ErrorMappers {
     }
 
     /**
-     * 503 with {@code Retry-After} in the path's shape: OAuth's on {@code /oauth/**}, else the family's. One warning
+     * 503 with {@code Retry-After} in the path's family's shape (OAuth's on {@code /oauth/**} and {@code /userinfo}). One warning
      * line each, without the stack: an outage answers many requests, and the cause is the database's, not ours.
      */
     private static Response unavailable(DatabaseUnavailable unavailable, Throwable failure, String path,
             String errorId) {
         Log.warnf("Database unavailable on %s: %s", path, failure);
-        Response response;
-        if (path != null && ApiFamily.under(path, "/oauth")) {
-            response = Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
+        Response response = switch (ApiFamily.of(path)) {
+            case OAUTH -> Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(new OAuthError("temporarily_unavailable", unavailable.getMessage()))
                     .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
-        } else {
-            response = switch (ApiFamily.of(path)) {
-                case LOGINRADIUS -> LoginRadiusErrors.render(unavailable, errorId);
-                case PAGE -> ErrorPages.render(unavailable, errorId);
-                case AUTH0 -> Auth0Errors.render(unavailable, errorId);
-            };
-        }
+            case LOGINRADIUS -> LoginRadiusErrors.render(unavailable, errorId);
+            case PAGE -> ErrorPages.render(unavailable, errorId);
+            case AUTH0 -> Auth0Errors.render(unavailable, errorId);
+        };
         return response.getHeaderString("Retry-After") != null ? response
                 : Response.fromResponse(response).header("Retry-After", unavailable.retryAfterSeconds()).build();
     }

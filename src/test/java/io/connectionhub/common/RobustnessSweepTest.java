@@ -849,6 +849,7 @@ class RobustnessSweepTest {
                 .body(Map.of("email", unique("other") + "@example.com", "password", "correct horse battery staple"))
                 .post("/admin/v1/tenants/" + tenant.id + "/members").then().statusCode(201).extract().path("id"));
         ids.put("kind", "okta");
+        ids.put("test_result", "sweepTestResult0123456789abcdef"); // well-formed, never issued
         // a failed sign-in writes a log event
         Response authorize = given().redirects().follow(false).queryParam("response_type", "code")
                 .queryParam("client_id", ids.get("client")).queryParam("redirect_uri", callback)

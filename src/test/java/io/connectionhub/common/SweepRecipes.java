@@ -44,6 +44,7 @@ final class SweepRecipes {
             case "connId" -> "org_connection";
             case "linkId" -> "setup_link";
             case "kind" -> "kind";
+            case "resultId" -> "test_result";
             case "token" -> template.startsWith("/saml") ? "sp_token" : "setup_token";
             case "id" -> {
                 if (template.startsWith("/api/v2/connections") || template.startsWith("/ui/connections")) {
@@ -109,6 +110,10 @@ final class SweepRecipes {
                 Map.of(), Map.of()));
         put(operation("GET", "/saml/sp/{token}/metadata.xml", Family.AUTH0, Credentials.NONE, BodyKind.NONE, null,
                 Map.of(), Map.of()));
+
+        // the SAML ACS: an IdP's form post (no credentials, no CSRF token)
+        page("POST", "/saml/sp/acs/{token}", Credentials.NONE, Map.of(), form("SAMLResponse",
+                "PHNhbWxwOlJlc3BvbnNlLz4=", "RelayState", "$state"));
 
         // the token endpoint and userinfo: OAuth's error shape
         put(operation("POST", "/oauth/token", Family.OAUTH, Credentials.NONE, BodyKind.JSON,
@@ -185,6 +190,8 @@ final class SweepRecipes {
         page("GET", "/ui/connections", Credentials.CONSOLE, form("strategy", "auth0", "from", "con_0"), null);
         page("GET", "/ui/connections/{id}", Credentials.CONSOLE, Map.of(), null);
         page("GET", "/ui/connections/{id}/sp-metadata.xml", Credentials.CONSOLE, Map.of(), null);
+        page("POST", "/ui/connections/{id}/test", Credentials.CONSOLE, Map.of(), form("csrf-token", "$console_csrf"));
+        page("GET", "/ui/connections/{id}/test/{resultId}", Credentials.CONSOLE, Map.of(), null);
         page("GET", "/ui/connections/{id}/users", Credentials.CONSOLE, form("email", "a@example.com", "from", "x"), null);
         destructive(page("POST", "/ui/connections/{id}/delete", Credentials.CONSOLE, Map.of(),
                 form("csrf-token", "$console_csrf")));
@@ -228,6 +235,8 @@ final class SweepRecipes {
                 "sso-url", "https://idp.example.test/sso", "certificate", "-----BEGIN CERTIFICATE-----", "issuer",
                 "https://idp.example.test/", "client-id", "c", "client-secret", "s", "csrf-token", "$setup_csrf"));
         page("GET", "/setup/validate", Credentials.SETUP, Map.of(), null);
+        page("POST", "/setup/test", Credentials.SETUP, Map.of(), form("csrf-token", "$setup_csrf"));
+        page("GET", "/setup/test/{resultId}", Credentials.SETUP, Map.of(), null);
         destructive(page("POST", "/setup/activate", Credentials.SETUP, Map.of(), form("csrf-token", "$setup_csrf")));
         destructive(page("POST", "/setup/finish", Credentials.SETUP, Map.of(), form("csrf-token", "$setup_csrf")));
         page("GET", "/setup/done", Credentials.SETUP, Map.of(), null);
