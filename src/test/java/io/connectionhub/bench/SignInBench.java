@@ -1,13 +1,10 @@
 package io.connectionhub.bench;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,8 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -376,8 +371,8 @@ public final class SignInBench {
         long t1 = System.nanoTime();
         expect(toIdp, 302, SSO_URL + "?");
         run.add("authorize", t1 - t0);
-        Map<String, String> upstream = query(toIdp.headers().firstValue("Location").orElseThrow());
-        Matcher id = REQUEST_ID.matcher(inflate(upstream.get("SAMLRequest")));
+        Map<String, String> upstream = TestIdp.query(toIdp.headers().firstValue("Location").orElseThrow());
+        Matcher id = REQUEST_ID.matcher(TestIdp.inflate(upstream.get("SAMLRequest")));
         if (!id.find()) {
             throw new IllegalStateException("no ID in the AuthnRequest");
         }
@@ -396,7 +391,7 @@ public final class SignInBench {
         long t3 = System.nanoTime();
         expect(back, 303, callback + "?");
         run.add("acs", t3 - t2);
-        Map<String, String> answer = query(back.headers().firstValue("Location").orElseThrow());
+        Map<String, String> answer = TestIdp.query(back.headers().firstValue("Location").orElseThrow());
         if (answer.get("code") == null || !state.equals(answer.get("state"))) {
             throw new IllegalStateException("ACS answered " + answer);
         }
@@ -445,30 +440,6 @@ public final class SignInBench {
     static String form(Map<String, String> parameters) {
         return parameters.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-    }
-
-    static Map<String, String> query(String url) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        String raw = URI.create(url).getRawQuery();
-        if (raw == null) {
-            return parameters;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            parameters.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return parameters;
-    }
-
-    static String inflate(String base64) {
-        try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(Base64.getDecoder()
-                .decode(base64)), new Inflater(true)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            in.transferTo(out);
-            return out.toString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** CPU used so far, in clock ticks, read from /proc: the application, PostgreSQL, this generator, the machine. */

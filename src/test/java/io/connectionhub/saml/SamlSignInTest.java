@@ -12,9 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
@@ -32,8 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,8 +154,8 @@ class SamlSignInTest {
         String location = toIdp.header("Location");
         assertThat(location, startsWith(SSO_URL + "?"));
         String rawQuery = URI.create(location).getRawQuery();
-        Map<String, String> upstream = query(location);
-        return new Started(parameters, upstream, rawQuery, TestIdp.parse(inflate(upstream.get("SAMLRequest"))));
+        Map<String, String> upstream = TestIdp.query(location);
+        return new Started(parameters, upstream, rawQuery, TestIdp.parse(TestIdp.inflate(upstream.get("SAMLRequest"))));
     }
 
     static Started start(App app, String connection) {
@@ -186,7 +182,7 @@ class SamlSignInTest {
     static Map<String, String> denied(Response response, App app, String description) {
         assertEquals(303, response.statusCode(), response.asString());
         assertThat(response.header("Location"), startsWith(app.callback() + "?"));
-        Map<String, String> answer = query(response.header("Location"));
+        Map<String, String> answer = TestIdp.query(response.header("Location"));
         assertEquals("access_denied", answer.get("error"), answer.toString());
         assertThat(answer.get("error_description"), containsString(description));
         assertNull(answer.get("code"));
@@ -257,30 +253,6 @@ class SamlSignInTest {
 
     static String local(String url) {
         return url.startsWith(PUBLIC_URL) ? url.substring(PUBLIC_URL.length()) : url;
-    }
-
-    static Map<String, String> query(String url) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        String raw = URI.create(url).getRawQuery();
-        if (raw == null) {
-            return parameters;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            parameters.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return parameters;
-    }
-
-    static String inflate(String base64) {
-        try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(Base64.getDecoder()
-                .decode(base64)), new Inflater(true)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            in.transferTo(out);
-            return out.toString(StandardCharsets.UTF_8);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     // --- the AuthnRequest
@@ -369,7 +341,7 @@ class SamlSignInTest {
 
         assertEquals(303, back.statusCode(), back.asString());
         assertThat(back.header("Location"), startsWith(app.callback() + "?"));
-        Map<String, String> answer = query(back.header("Location"));
+        Map<String, String> answer = TestIdp.query(back.header("Location"));
         assertEquals(started.app().get("state"), answer.get("state"));
         JsonNode claims = idTokenClaims(app, answer.get("code"));
         assertEquals("samlp|" + saml.name() + "|alice@acme.test", claims.path("sub").asText());
@@ -394,7 +366,7 @@ class SamlSignInTest {
         Response back = post(saml, answer(saml, started).build(), null);
 
         assertEquals(303, back.statusCode(), back.asString());
-        Map<String, String> answer = query(back.header("Location"));
+        Map<String, String> answer = TestIdp.query(back.header("Location"));
         assertEquals(started.app().get("state"), answer.get("state"));
         assertNotNull(answer.get("code"), back.header("Location"));
     }
@@ -412,7 +384,7 @@ class SamlSignInTest {
         Response back = post(saml, body, started.relayState());
 
         assertEquals(303, back.statusCode(), back.asString());
-        String code = query(back.header("Location")).get("code");
+        String code = TestIdp.query(back.header("Location")).get("code");
         assertNotNull(code, back.header("Location"));
         assertEquals("samlp|" + saml.name() + "|alice@acme.test", idTokenClaims(app, code).path("sub").asText());
     }
@@ -431,7 +403,7 @@ class SamlSignInTest {
         Response back = post(saml, body, started.relayState());
 
         assertEquals(303, back.statusCode(), back.asString());
-        assertNotNull(query(back.header("Location")).get("code"), back.header("Location"));
+        assertNotNull(TestIdp.query(back.header("Location")).get("code"), back.header("Location"));
     }
 
     @Test
@@ -446,7 +418,7 @@ class SamlSignInTest {
         Response back = post(saml, spec.build(), started.relayState());
 
         assertEquals(303, back.statusCode(), back.asString());
-        assertNotNull(query(back.header("Location")).get("code"), back.header("Location"));
+        assertNotNull(TestIdp.query(back.header("Location")).get("code"), back.header("Location"));
     }
 
     @Test
@@ -465,7 +437,7 @@ class SamlSignInTest {
 
         assertEquals(303, back.statusCode(), back.asString());
         assertEquals("samlp|" + saml.name() + "|alice@acme.test",
-                idTokenClaims(app, query(back.header("Location")).get("code")).path("sub").asText());
+                idTokenClaims(app, TestIdp.query(back.header("Location")).get("code")).path("sub").asText());
     }
 
     @Test
@@ -498,7 +470,7 @@ class SamlSignInTest {
         Response back = post(saml, spec.build(), started.relayState());
 
         assertEquals(303, back.statusCode(), back.asString());
-        JsonNode claims = idTokenClaims(app, query(back.header("Location")).get("code"));
+        JsonNode claims = idTokenClaims(app, TestIdp.query(back.header("Location")).get("code"));
         assertEquals("samlp|" + name + "|a-123", claims.path("sub").asText());
         assertEquals("alice@" + domain, claims.path("email").asText());
         assertEquals(orgId, claims.path("org_id").asText());
@@ -517,7 +489,7 @@ class SamlSignInTest {
 
         assertEquals(303, back.statusCode(), back.asString());
         assertThat(back.header("Location"), startsWith(app.callback() + "?"));
-        Map<String, String> answer = query(back.header("Location"));
+        Map<String, String> answer = TestIdp.query(back.header("Location"));
         assertNull(answer.get("state"));
         assertEquals("samlp|" + saml.name() + "|alice@acme.test", idTokenClaims(app, answer.get("code")).path("sub")
                 .asText());
@@ -627,7 +599,7 @@ class SamlSignInTest {
                 responses.add(future.get());
             }
             long codes = responses.stream().filter(r -> r.statusCode() == 303
-                    && query(r.header("Location")).get("code") != null).count();
+                    && TestIdp.query(r.header("Location")).get("code") != null).count();
             assertEquals(1, codes, responses.stream().map(r -> r.statusCode() + " " + r.header("Location")).toList()
                     .toString());
             assertEquals(1, usersOf(saml).size());

@@ -44,8 +44,8 @@ class SamlTestSignInTest {
         assertEquals(303, started.statusCode(), started.asString());
         String location = started.header("Location");
         assertTrue(location.startsWith(SSO_URL + "?"), location);
-        Map<String, String> upstream = SamlSignInTest.query(location);
-        org.w3c.dom.Document request = TestIdp.parse(SamlSignInTest.inflate(upstream.get("SAMLRequest")));
+        Map<String, String> upstream = TestIdp.query(location);
+        org.w3c.dom.Document request = TestIdp.parse(TestIdp.inflate(upstream.get("SAMLRequest")));
         assertEquals("true", request.getDocumentElement().getAttribute("ForceAuthn"));
         String samlResponse = idp.spec().answering(acsUrl, spEntityId,
                 request.getDocumentElement().getAttribute("ID")).build();

@@ -1,8 +1,13 @@
 package io.connectionhub.saml;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -17,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -299,5 +306,32 @@ public final class TestIdp {
 
     static String escape(String value) {
         return value == null ? "" : value.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
+    }
+
+    /** The decoded parameters of a URL's query (the HTTP-Redirect binding's {@code SAMLRequest}, {@code RelayState}...). */
+    public static Map<String, String> query(String url) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        String raw = URI.create(url).getRawQuery();
+        if (raw == null) {
+            return parameters;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            parameters.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return parameters;
+    }
+
+    /** An HTTP-Redirect binding's message: base64, then raw DEFLATE. */
+    public static String inflate(String base64) {
+        try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(
+                Base64.getDecoder().decode(base64)), new Inflater(true));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            in.transferTo(out);
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
