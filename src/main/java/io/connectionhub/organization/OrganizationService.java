@@ -160,31 +160,37 @@ public class OrganizationService {
     }
 
     /** Responses with the organizations' domains and active connections: three queries whatever their number. */
+    /**
+     * The responses, after the session has closed: the connection links and their connections are read through the
+     * pool, which a query inside the session would ask for a second connection while the session holds one (with as
+     * many such requests as the pool has connections, none would get one).
+     */
     private Uni<List<OrganizationResponse>> responses(String tenantId, Loaded loaded) {
         if (loaded.shown().isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return connectionRows.findActive(pool, tenantId, loaded.links().stream().map(link -> link.connectionId).toList())
+        List<String> ids = loaded.shown().stream().map(organization -> organization.id).toList();
+        return links.listFor(tenantId, ids).chain(allLinks -> connectionRows.findActive(pool, tenantId,
+                allLinks.stream().map(link -> link.connectionId).toList())
                 .map(active -> loaded.shown().stream().map(organization -> response(organization,
                         loaded.domains().stream().filter(d -> d.organizationId.equals(organization.id)).toList(),
-                        loaded.links().stream().filter(l -> l.organizationId.equals(organization.id)
+                        allLinks.stream().filter(l -> l.organizationId.equals(organization.id)
                                 && active.containsKey(l.connectionId))
                                 .map(l -> summary(l, active.get(l.connectionId))).toList()))
-                        .toList());
+                        .toList()));
     }
 
-    /** The organizations' domains and connection links, read in the caller's session. */
+    /** The organizations' domains, read in the caller's session. */
     private Uni<Loaded> load(String tenantId, List<Organization> shown) {
         if (shown.isEmpty()) {
-            return Uni.createFrom().item(new Loaded(shown, List.of(), List.of()));
+            return Uni.createFrom().item(new Loaded(shown, List.of()));
         }
         List<String> ids = shown.stream().map(organization -> organization.id).toList();
-        return domains.listFor(tenantId, ids).chain(allDomains -> links.listFor(tenantId, ids)
-                .map(allLinks -> new Loaded(shown, allDomains, allLinks)));
+        return domains.listFor(tenantId, ids).map(allDomains -> new Loaded(shown, allDomains));
     }
 
     /** What the session read for some responses. */
-    private record Loaded(List<Organization> shown, List<OrganizationDomain> domains, List<OrgConnection> links) {
+    private record Loaded(List<Organization> shown, List<OrganizationDomain> domains) {
     }
 
     private record LoadedPage(Loaded loaded, String next) {

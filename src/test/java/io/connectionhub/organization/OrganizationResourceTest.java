@@ -14,6 +14,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,6 +157,33 @@ class OrganizationResourceTest {
                 .body("Connections[0].ConnectionType", equalTo("saml_custom"))
                 .body("Connections[0].Domain", equalTo(domain))
                 .body("Connections[0].IsActive", equalTo(true));
+    }
+
+    /**
+     * Three times as many reads at once as the pool has connections (8): a read that held its session's connection
+     * while asking the pool for a second one left every request waiting, until the acquisition timeout answered 503.
+     */
+    @Test
+    void manyReadsAtOnceAllGetTheOrganization() throws Exception {
+        String orgId = Orgs.create(tenant);
+        Orgs.createSaml(tenant, orgId, unique("sso"), Orgs.verifiedDomain(tenant, orgId));
+        ExecutorService threads = Executors.newFixedThreadPool(24);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < 24; i++) {
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return tenant.manage().get(ORGANIZATIONS + "/" + orgId).then().extract().statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertEquals(200, answer.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
