@@ -19,9 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +28,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -44,23 +41,6 @@ import org.xml.sax.SAXParseException;
 public class IdpMetadataParser {
 
     // Errors are thrown rather than printed to stderr, as the default handler does.
-    private static final ErrorHandler FAIL_ON_ERROR = new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException exception) {
-            // warnings (none expected without a DTD or schema) do not make metadata unusable
-        }
-
-        @Override
-        public void error(SAXParseException exception) throws SAXException {
-            throw exception;
-        }
-
-        @Override
-        public void fatalError(SAXParseException exception) throws SAXException {
-            throw exception;
-        }
-    };
-
     /** Parses metadata given as text (a JSON property). */
     public IdpMetadata parse(String xml) {
         if (xml == null || xml.isBlank()) {
@@ -93,8 +73,8 @@ public class IdpMetadataParser {
 
     private static Document document(InputSource source, String text) {
         try {
-            DocumentBuilder builder = secureFactory().newDocumentBuilder();
-            builder.setErrorHandler(FAIL_ON_ERROR);
+            DocumentBuilder builder = SecureXml.factory().newDocumentBuilder();
+            builder.setErrorHandler(SecureXml.FAIL_ON_ERROR);
             return builder.parse(source);
         } catch (SAXParseException e) {
             if (hasDoctype(text)) {
@@ -107,21 +87,6 @@ public class IdpMetadataParser {
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("The JDK's XML parser lacks a required security feature", e);
         }
-    }
-
-    static DocumentBuilderFactory secureFactory() throws ParserConfigurationException {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        factory.setXIncludeAware(false);
-        factory.setExpandEntityReferences(false);
-        return factory;
     }
 
     /** The single entity with an IDPSSODescriptor, from an EntityDescriptor or an EntitiesDescriptor root. */

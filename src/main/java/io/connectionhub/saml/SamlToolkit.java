@@ -54,8 +54,6 @@ public class SamlToolkit {
     private static final String RESPONSE_TAG = "{" + Constants.NS_SAMLP + "}Response";
     private static final String ASSERTION_TAG = "{" + Constants.NS_SAML + "}Assertion";
     private static final String DS = Constants.NS_DS;
-    /** The toolkit's own message for a response that does not match the schema ({@code SamlResponse.isValid}). */
-    static final String NOT_PROTOCOL_SCHEMA = "Invalid SAML Response. Not match the saml-schema-protocol-2.0.xsd";
     /** Signature and digest algorithms built on SHA-1 (or weaker), refused whatever else the signature uses. */
     private static final Set<String> SHA1_ALGORITHMS = Set.of("http://www.w3.org/2000/09/xmldsig#rsa-sha1",
             "http://www.w3.org/2000/09/xmldsig#dsa-sha1", "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha1",
@@ -91,6 +89,15 @@ public class SamlToolkit {
         public final List<Confirmation> confirmations;
         public final String nameId;
         public final Map<String, List<String>> attributes;
+        /** {@code Version} of the Response and of the Assertion; the Response's {@code ID}. */
+        public final String responseVersion;
+        public final String assertionVersion;
+        public final String responseId;
+        /** How many {@code AuthnStatement} and {@code EncryptedAttribute} the assertion has. */
+        public final int authnStatementCount;
+        public final int encryptedAttributeCount;
+        /** {@code SessionNotOnOrAfter} of the AuthnStatement, when given. */
+        public final String sessionNotOnOrAfter;
         private final ReadResponse response;
 
         private Opened(ReadResponse response, Element root, Element assertion, boolean encrypted) {
@@ -150,6 +157,15 @@ public class SamlToolkit {
                 }
             }
             this.attributes = values;
+            this.responseVersion = attribute(root, "Version");
+            this.assertionVersion = attribute(assertion, "Version");
+            this.responseId = attribute(root, "ID");
+            List<Element> authnStatements = children(assertion, Constants.NS_SAML, "AuthnStatement");
+            this.authnStatementCount = authnStatements.size();
+            this.sessionNotOnOrAfter = authnStatements.isEmpty() ? null
+                    : attribute(authnStatements.get(0), "SessionNotOnOrAfter");
+            this.encryptedAttributeCount = assertion.getElementsByTagNameNS(Constants.NS_SAML, "EncryptedAttribute")
+                    .getLength();
         }
     }
 
@@ -203,24 +219,18 @@ public class SamlToolkit {
     }
 
     /**
-     * Parses the decoded response as the toolkit does (namespace aware, no DTD, no external entities), refusing a
-     * DTD and XML that is not well formed by name.
+     * Parses the decoded response with the JDK's parser set up as the toolkit sets it up (namespace aware, no DTD, no
+     * external entities; {@link SecureXml}), refusing a DTD and XML that is not well formed by name.
      */
     public Document parse(String xml) {
         if (xml.contains("<!DOCTYPE") || xml.contains("<!ENTITY")) {
             throw new SamlCheckFailed("The SAML response contains a DTD (<!DOCTYPE>), which is refused");
         }
         try {
-            Document document = Util.convertStringToDocument(xml);
-            if (document == null) {
-                throw new SamlCheckFailed("The SAML response is not well-formed XML");
-            }
-            return document;
-        } catch (SAMLException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause.getMessage() != null && cause.getMessage().contains("DOCTYPE")) {
-                    throw new SamlCheckFailed("The SAML response contains a DTD (<!DOCTYPE>), which is refused");
-                }
+            return SecureXml.parse(xml);
+        } catch (SAXException e) {
+            if (e.getMessage() != null && e.getMessage().contains("DOCTYPE")) {
+                throw new SamlCheckFailed("The SAML response contains a DTD (<!DOCTYPE>), which is refused");
             }
             throw new SamlCheckFailed("The SAML response is not well-formed XML");
         }
@@ -280,14 +290,11 @@ public class SamlToolkit {
     }
 
     /**
-     * The toolkit's own strict validation of an opened response (schema, AuthnStatement, SubjectConfirmation and the
-     * rest), after ours: null when it passes, else its reason.
+     * Whether the opened response matches the SAML 2.0 protocol schema (an encrypted one was checked once decrypted,
+     * in {@link #open}).
      */
-    public String toolkitRefusal(Opened opened, String expectedInResponseTo) {
-        if (!opened.encrypted && !matchesProtocolSchema(opened.response.document())) {
-            return NOT_PROTOCOL_SCHEMA;
-        }
-        return opened.response.isValid(expectedInResponseTo) ? null : opened.response.getError();
+    public boolean matchesSchema(Opened opened) {
+        return opened.encrypted || matchesProtocolSchema(opened.response.document());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.connectionhub.saml;
 
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,6 +30,7 @@ public class SpIdentityService {
     static final String ACS_PATH = "/saml/sp/acs/";
     static final String METADATA_FILE = "/metadata.xml";
     static final int TOKEN_LENGTH = 34;
+    static final int OPENED_KEYS = 1024;
 
     /** A token and a certificate made for a connection not yet stored. */
     public record Generated(String token, SpCertificate certificate) {
@@ -41,6 +43,12 @@ public class SpIdentityService {
     private final PublicUrl publicUrl;
     private final ConnectionLifecycle connections;
     private final Pool pool;
+    private final Map<SpIdentity, SpKeys> opened = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<SpIdentity, SpKeys> eldest) {
+            return size() > OPENED_KEYS;
+        }
+    };
 
     public SpIdentityService(SpIdentityRepository identities, SpCertificateFactory certificates, SpMetadataWriter writer,
             FieldEncryption encryption, PublicUrl publicUrl, ConnectionLifecycle connections, Pool pool) {
@@ -144,7 +152,26 @@ public class SpIdentityService {
         return identities.findByToken(token);
     }
 
+    /**
+     * The keys of an identity, opened once: a sign-in opened the sealed key and parsed the certificate for every
+     * AuthnRequest and response. Keyed by the whole stored identity, so a replaced certificate or key is a new entry
+     * on every replica; at most {@link #OPENED_KEYS} identities, the least recently used leaving first.
+     */
     private SpKeys keys(SpIdentity identity) {
+        synchronized (opened) {
+            SpKeys keys = opened.get(identity);
+            if (keys != null) {
+                return keys;
+            }
+        }
+        SpKeys keys = open(identity);
+        synchronized (opened) {
+            opened.put(identity, keys);
+        }
+        return keys;
+    }
+
+    private SpKeys open(SpIdentity identity) {
         ParsedCertificate certificate = X509Certificates.parse(identity.certificatePem());
         byte[] pkcs8 = Base64.getDecoder().decode(encryption.open(identity.privateKeySealed(),
                 keyOwner(identity.tenantId(), identity.connectionId())));

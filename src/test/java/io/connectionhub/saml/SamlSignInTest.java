@@ -18,6 +18,8 @@ import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -814,6 +816,74 @@ class SamlSignInTest {
         idp.sign(other, second);
         document.getDocumentElement().appendChild(document.importNode(directAssertion(other.getDocumentElement()), true));
         refusedDocument(saml, app, started, TestIdp.base64(document), "holds 2 assertions");
+    }
+
+    /** A response signed by the IdP after {@code change} edited its document. */
+    static void refusedAfterEdit(Consumer<Document> change, String description) {
+        App app = app();
+        Saml saml = samlp(app);
+        Started started = start(app, saml.name());
+        TestIdp.Spec spec = answer(saml, started);
+        Document document = spec.document();
+        change.accept(document);
+        idp.sign(document, spec);
+        refusedDocument(saml, app, started, TestIdp.base64(document), description);
+    }
+
+    static Element first(Document document, String namespace, String name) {
+        return (Element) document.getElementsByTagNameNS(namespace, name).item(0);
+    }
+
+    @Test
+    void responseNotMatchingTheSchemaIsRefused() {
+        // an Issuer after the Status, where the protocol schema allows none
+        refusedAfterEdit(document -> {
+            Element root = document.getDocumentElement();
+            Element issuer = document.createElementNS(TestIdp.SAML, "saml:Issuer");
+            issuer.setTextContent(idp.entityId);
+            root.insertBefore(issuer, first(document, TestIdp.SAMLP, "Status").getNextSibling());
+        }, "does not match the SAML 2.0 protocol schema");
+    }
+
+    @Test
+    void samlVersionOtherThan20IsRefused() {
+        refusedAfterEdit(document -> document.getDocumentElement().setAttribute("Version", "1.1"),
+                "Unsupported SAML version on the Response: 1.1");
+        refusedAfterEdit(document -> first(document, TestIdp.SAML, "Assertion").setAttribute("Version", "3.0"),
+                "Unsupported SAML version on the Assertion: 3.0");
+    }
+
+    @Test
+    void assertionWithoutAuthnStatementIsRefused() {
+        refusedAfterEdit(document -> {
+            Element statement = first(document, TestIdp.SAML, "AuthnStatement");
+            statement.getParentNode().removeChild(statement);
+        }, "exactly one AuthnStatement; it holds 0");
+    }
+
+    @Test
+    void expiredSessionIsRefused() {
+        refusedAfterEdit(document -> first(document, TestIdp.SAML, "AuthnStatement").setAttribute(
+                "SessionNotOnOrAfter", Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS)
+                        .toString()), "Session expired: AuthnStatement SessionNotOnOrAfter");
+    }
+
+    @Test
+    void encryptedAttributeIsRefused() {
+        refusedAfterEdit(document -> {
+            String xenc = "http://www.w3.org/2001/04/xmlenc#";
+            Element encrypted = document.createElementNS(TestIdp.SAML, "saml:EncryptedAttribute");
+            Element data = document.createElementNS(xenc, "xenc:EncryptedData");
+            // declared in the DOM, so that what is signed is what the serialized response says
+            data.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:xenc", xenc);
+            Element cipherData = document.createElementNS(xenc, "xenc:CipherData");
+            Element value = document.createElementNS(xenc, "xenc:CipherValue");
+            value.setTextContent("AAAA");
+            cipherData.appendChild(value);
+            data.appendChild(cipherData);
+            encrypted.appendChild(data);
+            first(document, TestIdp.SAML, "AttributeStatement").appendChild(encrypted);
+        }, "EncryptedAttribute, which is not supported");
     }
 
     @Test

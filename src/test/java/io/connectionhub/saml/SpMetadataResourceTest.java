@@ -148,7 +148,7 @@ class SpMetadataResourceTest {
     }
 
     private static Document parse(String xml) throws Exception {
-        DocumentBuilderFactory factory = IdpMetadataParser.secureFactory();
+        DocumentBuilderFactory factory = SecureXml.factory();
         return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
     }
 }

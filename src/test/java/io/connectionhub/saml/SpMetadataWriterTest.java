@@ -128,7 +128,7 @@ class SpMetadataWriterTest {
     }
 
     static Document parse(String xml) throws Exception {
-        DocumentBuilderFactory factory = IdpMetadataParser.secureFactory();
+        DocumentBuilderFactory factory = SecureXml.factory();
         return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
     }
 
