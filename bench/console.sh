@@ -16,6 +16,14 @@ cut -d' ' -f1-3 /proc/loadavg >"$OUT/console-load-at-start"
 need_tools
 build_app
 start_db
+# Server time: the access log gives each request's time from when the server began routing it until the response
+# ended (RESPONSE_TIME_MICROS), written to its own file; wrk's latency adds the load generator's side of the loopback,
+# which on 2 cores shared by wrk, the application and PostgreSQL includes waiting for a CPU.
+ACCESS_LOG=$OUT/console-access.log
+rm -f "$ACCESS_LOG"
+export QUARKUS_HTTP_ACCESS_LOG_ENABLED=true QUARKUS_HTTP_ACCESS_LOG_LOG_TO_FILE=true QUARKUS_HTTP_ACCESS_LOG_ROTATE=false \
+    QUARKUS_HTTP_ACCESS_LOG_LOG_DIRECTORY="$OUT" QUARKUS_HTTP_ACCESS_LOG_BASE_FILE_NAME=console-access \
+    QUARKUS_HTTP_ACCESS_LOG_PATTERN='%{RESPONSE_TIME_MICROS} %s %r'
 start_app
 
 created=$(curl -sf -X POST "$BASE/admin/v1/tenants" -H "Authorization: Bearer $ADMIN_TOKEN" \
@@ -58,17 +66,36 @@ for _ in $(seq 1 998); do
     from=$(curl -sf -H "Cookie: $COOKIE" "$BASE/ui/connections?from=$from" | next_of)
 done
 
+# The access log's lines so far (after a pause for its writer to catch up).
+access_lines() { sleep 1; wc -l <"$ACCESS_LOG"; }
+
+# "<p50 ms> <p99 ms> <count>" of the server times of the 2xx answers to GET <path> logged after line $1.
+server_time() {   # from_line, path
+    sleep 1
+    tail -n +"$(($1 + 1))" "$ACCESS_LOG" | awk -v path="$2" '$2 ~ /^2/ && $3 == "GET" && $4 == path {print $1}' \
+        | sort -n | awk '{a[NR] = $1} END {
+            if (NR == 0) { print "0 0 0"; exit }
+            i50 = int(NR * 0.50); if (i50 < NR * 0.50) i50++
+            i99 = int(NR * 0.99); if (i99 < NR * 0.99) i99++
+            printf "%.2f %.2f %d\n", a[i50] / 1000, a[i99] / 1000, NR }'
+}
+
 measure() {   # name, path
-    local rps=() p50=() p99=() errors=0 r m50 m99 e
+    local rps=() p50=() p99=() sp50=() sp99=() errors=0 r m50 m99 e from s50 s99 n
     WRK_THREADS=1 WRK_CONNECTIONS=4 wrk_run 10 -H "Cookie: $COOKIE" "$BASE$2" >/dev/null
     for _ in $(seq 1 "$RUNS"); do
+        from=$(access_lines)
         read -r r m50 m99 e <<<"$(WRK_THREADS=1 WRK_CONNECTIONS=4 wrk_run "$SECONDS_PER_RUN" -H "Cookie: $COOKIE" "$BASE$2")"
-        rps+=("$r"); p50+=("$m50"); p99+=("$m99"); errors=$((errors + e))
+        read -r s50 s99 n <<<"$(server_time "$from" "$2")"
+        [ "$n" -gt 0 ] || die "$2: no answer in the access log $ACCESS_LOG"
+        rps+=("$r"); p50+=("$m50"); p99+=("$m99"); sp50+=("$s50"); sp99+=("$s99"); errors=$((errors + e))
     done
     [ "$errors" -eq 0 ] || die "$2: $errors answers were not 2xx (see $OUT/wrk.log)"
     record "${1}_path" "\"$2\""
     record "${1}_p50_ms" "$(median "${p50[@]}")"
     record "${1}_p99_ms" "$(median "${p99[@]}")"
+    record "${1}_server_p50_ms" "$(median "${sp50[@]}")"
+    record "${1}_server_p99_ms" "$(median "${sp99[@]}")"
     record "${1}_rps" "$(median "${rps[@]}")"
 }
 
@@ -94,9 +121,13 @@ source "$OUT/results.env"
 
 Written by \`bench/console.sh\` (do not edit by hand; run it again). Goal (issue 17): every console page in at most
 50 ms p99 server time for a tenant with $CONNECTIONS connections and $USERS users. Figures are medians of $RUNS runs of
-$SECONDS_PER_RUN s after a 10 s warm-up, wrk with 1 thread and 4 connections on the same machine; its latency is the
-whole round trip over loopback, so an upper bound of the server time. The machine is shared: a load average above its
-core count means other work competed for the CPU, and the p99 then measures that queue more than the page.
+$SECONDS_PER_RUN s after a 10 s warm-up, wrk with 1 thread and 4 connections on the same machine, as many requests as
+the page allows. **Server time** is the application's own measure of each answer, from its access log
+(\`%{RESPONSE_TIME_MICROS}\`: from when it began routing the request until the response ended, GC pauses included);
+the goal is judged on it. **Round trip** is wrk's latency over loopback: on 2 cores shared by wrk, the application and
+PostgreSQL at full load it also counts the time wrk waits for a CPU to read the answer, so for the fastest pages
+(thousands of requests/s) its p99 is mostly that queue. The machine is shared: a load average above its core count
+means other work competed for the CPU.
 
 | | |
 |---|---|
@@ -108,14 +139,14 @@ core count means other work competed for the CPU, and the p99 then measures that
 | JDK | $("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.runtime.version/ {print $2}') |
 | tenant | $CONNECTIONS connections (every tenth samlp), one with $USERS users, 1,000 finished jobs, 5 deletions running |
 
-| page | path | p50 | p99 | goal p99 | requests/s |
-|---|---|---|---|---|---|
+| page | path | server p50 | server p99 | goal: server p99 | round trip p50 | round trip p99 | requests/s |
+|---|---|---|---|---|---|---|---|
 MD
     for name in connections connections_page_1000 connections_samlp connection_1m_users users_first_page users_search \
         jobs job job_progress_poll deletion_poll organizations applications; do
-        p99=$(eval "echo \${${name}_p99_ms}")
-        ok=$(awk -v v="$p99" 'BEGIN { print (v + 0 <= 50) ? "met" : "**not met**" }')
-        echo "| $name | \`$(eval "echo \${${name}_path}" | sed -E 's/from=[^&]*/from=…/')\` | $(eval "echo \${${name}_p50_ms}") ms | $p99 ms | ≤ 50 ms ($ok) | $(eval "echo \${${name}_rps}") |"
+        sp99=$(eval "echo \${${name}_server_p99_ms}")
+        ok=$(awk -v v="$sp99" 'BEGIN { print (v + 0 <= 50) ? "met" : "**not met**" }')
+        echo "| $name | \`$(eval "echo \${${name}_path}" | sed -E 's/from=[^&]*/from=…/')\` | $(eval "echo \${${name}_server_p50_ms}") ms | $sp99 ms | ≤ 50 ms ($ok) | $(eval "echo \${${name}_p50_ms}") ms | $(eval "echo \${${name}_p99_ms}") ms | $(eval "echo \${${name}_rps}") |"
     done
     cat <<'MD'
 
