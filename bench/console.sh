@@ -21,7 +21,8 @@ start_db
 # which on 2 cores shared by wrk, the application and PostgreSQL includes waiting for a CPU.
 ACCESS_LOG=$OUT/console-access.log
 rm -f "$ACCESS_LOG"
-export QUARKUS_HTTP_ACCESS_LOG_ENABLED=true QUARKUS_HTTP_ACCESS_LOG_LOG_TO_FILE=true QUARKUS_HTTP_ACCESS_LOG_ROTATE=false \
+export QUARKUS_HTTP_RECORD_REQUEST_START_TIME=true \
+    QUARKUS_HTTP_ACCESS_LOG_ENABLED=true QUARKUS_HTTP_ACCESS_LOG_LOG_TO_FILE=true QUARKUS_HTTP_ACCESS_LOG_ROTATE=false \
     QUARKUS_HTTP_ACCESS_LOG_LOG_DIRECTORY="$OUT" QUARKUS_HTTP_ACCESS_LOG_BASE_FILE_NAME=console-access \
     QUARKUS_HTTP_ACCESS_LOG_PATTERN='%{RESPONSE_TIME_MICROS} %s %r'
 start_app
@@ -72,9 +73,10 @@ access_lines() { sleep 1; wc -l <"$ACCESS_LOG"; }
 # "<p50 ms> <p99 ms> <count>" of the server times of the 2xx answers to GET <path> logged after line $1.
 server_time() {   # from_line, path
     sleep 1
-    tail -n +"$(($1 + 1))" "$ACCESS_LOG" | awk -v path="$2" '$2 ~ /^2/ && $3 == "GET" && $4 == path {print $1}' \
+    tail -n +"$(($1 + 1))" "$ACCESS_LOG" | awk -v path="$2" '$2 ~ /^2/ && $3 == "GET" && $4 == path {
+            print ($1 ~ /^[0-9]+$/) ? $1 : -1 }' \
         | sort -n | awk '{a[NR] = $1} END {
-            if (NR == 0) { print "0 0 0"; exit }
+            if (NR == 0 || a[1] < 0) { print "0 0 0"; exit }
             i50 = int(NR * 0.50); if (i50 < NR * 0.50) i50++
             i99 = int(NR * 0.99); if (i99 < NR * 0.99) i99++
             printf "%.2f %.2f %d\n", a[i50] / 1000, a[i99] / 1000, NR }'
@@ -87,7 +89,7 @@ measure() {   # name, path
         from=$(access_lines)
         read -r r m50 m99 e <<<"$(WRK_THREADS=1 WRK_CONNECTIONS=4 wrk_run "$SECONDS_PER_RUN" -H "Cookie: $COOKIE" "$BASE$2")"
         read -r s50 s99 n <<<"$(server_time "$from" "$2")"
-        [ "$n" -gt 0 ] || die "$2: no answer in the access log $ACCESS_LOG"
+        [ "$n" -gt 0 ] || die "$2: no answer with a response time in the access log $ACCESS_LOG"
         rps+=("$r"); p50+=("$m50"); p99+=("$m99"); sp50+=("$s50"); sp99+=("$s99"); errors=$((errors + e))
     done
     [ "$errors" -eq 0 ] || die "$2: $errors answers were not 2xx (see $OUT/wrk.log)"
