@@ -1,5 +1,6 @@
 package io.connectionhub.common;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
@@ -27,6 +28,12 @@ public class DatabaseUnavailable extends DomainException {
      * connections.
      */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+
+    /**
+     * What the JDK's socket write says (a plain {@link IOException}, not a {@link SocketException}) when the server
+     * has reset or closed the connection, as PostgreSQL does when it shuts down.
+     */
+    private static final Set<String> LOST_ON_WRITE = Set.of("Connection reset by peer", "Broken pipe");
 
     public DatabaseUnavailable(String reason) {
         super("The database is temporarily unavailable (" + reason + "). Retry in a few seconds.");
@@ -56,6 +63,8 @@ public class DatabaseUnavailable extends DomainException {
         } else if (t instanceof SocketException || t instanceof ClosedConnectionException
                 || t instanceof ClosedChannelException) {
             return "connection lost"; // SocketException: reset by a server going down
+        } else if (t instanceof IOException && t.getMessage() != null && LOST_ON_WRITE.contains(t.getMessage())) {
+            return "connection lost"; // a write to a connection the server has just reset or closed
         } else if ((t instanceof VertxException || t instanceof NoStackTraceThrowable) && t.getMessage() != null
                 && t.getMessage().startsWith("Connection is not active now")) {
             return "connection lost"; // a pooled connection the server closed, used before the pool noticed
