@@ -5,7 +5,7 @@
 #   1. malformed_token: a token that cannot be one (no database read);
 #   2. unknown_token: a well-formed token no connection has (one indexed read).
 # What is left of the ACS's time is the checks and the sign-in's reads and writes. Prints the figures with the CPU
-# split (application / PostgreSQL / wrk / rest, in % of one core) and records them in bench/out/results.env.
+# split (application / PostgreSQL / the rest, wrk included, in % of one core) and records them in bench/out/results.env.
 # Usage: bench/acs-floor.sh   (BENCH_RUNS=3 runs of BENCH_SECONDS=10 s each after a 10 s warm-up)
 source "$(dirname "$0")/lib.sh"
 RUNS=${BENCH_RUNS:-3}
@@ -24,38 +24,21 @@ BODIES=$OUT/saml-acs-bodies.txt
 eval "$("$JAVA" -cp "$BENCH_CP" io.connectionhub.bench.SignInBench acs "$BASE" "$TOKEN" 1 "$BODIES")"
 
 measure() {   # name, ACS path
-    local status rps=() p50=() p99=() r m50 m99 e before after elapsed hz
+    local status rps=() p50=() p99=() r m50 m99 e before started
     status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/x-www-form-urlencoded' \
         --data-binary "@$BODIES" "$BASE$2")
     [ "$status" = 404 ] || die "$2 answered $status, not the 404 error page"
     WRK_THREADS=2 WRK_CONNECTIONS=16 wrk_run 10 -s "$BENCH_DIR/wrk/post-one.lua" "$BASE$2" -- "$BODIES" >/dev/null
-    hz=$(getconf CLK_TCK)
-    before=$(cpu_split); started=$(date +%s)
+    before=$(own_cpu_ticks); started=$(date +%s)
     for _ in $(seq 1 "$RUNS"); do
         read -r r m50 m99 e <<<"$(WRK_THREADS=2 WRK_CONNECTIONS=16 wrk_run "$SECONDS_PER_RUN" \
             -s "$BENCH_DIR/wrk/post-one.lua" "$BASE$2" -- "$BODIES")"
         rps+=("$r"); p50+=("$m50"); p99+=("$m99")
     done
-    after=$(cpu_split); elapsed=$(( $(date +%s) - started ))
+    record_cpu "$1" "$before" "$(own_cpu_ticks)" "$(( $(date +%s) - started ))"
     record "${1}_rps" "$(median "${rps[@]}")"
     record "${1}_p50_ms" "$(median "${p50[@]}")"
     record "${1}_p99_ms" "$(median "${p99[@]}")"
-    read -r a0 p0 t0 <<<"$before"; read -r a1 p1 t1 <<<"$after"
-    record "${1}_cpu_app_pct" "$(( (a1 - a0) * 100 / hz / elapsed ))"
-    record "${1}_cpu_postgres_pct" "$(( (p1 - p0) * 100 / hz / elapsed ))"
-    record "${1}_cpu_machine_pct" "$(( (t1 - t0) * 100 / hz / elapsed ))"
-}
-
-# "<application> <PostgreSQL> <whole machine busy>" in clock ticks (PostgreSQL: this benchmark's server and children).
-cpu_split() {
-    local app pg total
-    app=$(awk '{print $14 + $15}' "/proc/$APP_PID/stat")
-    pg=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$POSTGRES_PID/stat")
-    for child in $(pgrep -P "$POSTGRES_PID"); do
-        pg=$((pg + $(awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || echo 0)))
-    done
-    total=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)
-    echo "$app $pg $total"
 }
 
 measure malformed_token "/saml/sp/acs/not-a-token"

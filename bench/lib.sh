@@ -173,7 +173,21 @@ cpu_ticks() {
     echo "$app $pg $total"
 }
 
-# Records where the CPU went between two cpu_ticks snapshots, in % of one core (all cores busy = 100 % x cores).
+# CPU used so far, in clock ticks: "<application> <this benchmark's PostgreSQL> <whole machine, busy>". Unlike
+# lib.sh's cpu_ticks, PostgreSQL is only the server started here (the postmaster with its ended children's CPU, and its
+# live children), not every postgres process on a shared machine.
+own_cpu_ticks() {
+    local app pg total
+    app=$(awk '{print $14 + $15}' "/proc/$APP_PID/stat")
+    pg=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$POSTGRES_PID/stat")
+    for child in $(pgrep -P "$POSTGRES_PID"); do
+        pg=$((pg + $(awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || echo 0)))
+    done
+    total=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)
+    echo "$app $pg $total"
+}
+
+# Records where the CPU went between two cpu_ticks (or own_cpu_ticks) snapshots, in % of one core (all cores busy = 100 % x cores).
 record_cpu() {   # name, "before" snapshot, "after" snapshot, seconds between them
     local hz seconds=$4
     hz=$(getconf CLK_TCK)

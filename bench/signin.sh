@@ -33,20 +33,6 @@ eval "$("$JAVA" -cp "$BENCH_CP" io.connectionhub.bench.SignInBench acs "$BASE" "
 log "ACS $ACS_PATH"
 NEXT_LINE=1
 
-# CPU used so far, in clock ticks: "<application> <this benchmark's PostgreSQL> <whole machine, busy>". Unlike
-# lib.sh's cpu_ticks, PostgreSQL is only the server started here (the postmaster with its ended children's CPU, and its
-# live children), not every postgres process on a shared machine.
-own_cpu_ticks() {
-    local app pg total
-    app=$(awk '{print $14 + $15}' "/proc/$APP_PID/stat")
-    pg=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$POSTGRES_PID/stat")
-    for child in $(pgrep -P "$POSTGRES_PID"); do
-        pg=$((pg + $(awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || echo 0)))
-    done
-    total=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)
-    echo "$app $pg $total"
-}
-
 # One wrk run from NEXT_LINE on; sets RESULT to "<requests/s> <p50 ms> <p99 ms> <errors> <wrk CPU ticks>" and moves
 # NEXT_LINE past the lines it used (so it must not run in a subshell: no responses are ever posted twice).
 acs_run() {   # seconds
