@@ -18,6 +18,9 @@ import io.connectionhub.common.Timestamps;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The applications of a tenant (Auth0's /api/v2/clients), and the credential check behind /oauth/token. */
 @ApplicationScoped
@@ -30,10 +33,15 @@ public class ClientService {
             "client_credentials", "password", "urn:ietf:params:oauth:grant-type:device_code");
     private static final String CLIENT_CREDENTIALS = "client_credentials";
 
-    private final ClientRepository clients;
+    private static final String SIGN_IN_CLIENT = "SELECT client_id, tenant_id, name, app_type, "
+            + "token_endpoint_auth_method, grant_types, callbacks, secret_hash FROM clients WHERE client_id = $1";
 
-    public ClientService(ClientRepository clients) {
+    private final ClientRepository clients;
+    private final Pool pool;
+
+    public ClientService(ClientRepository clients, Pool pool) {
         this.clients = clients;
+        this.pool = pool;
     }
 
     @WithTransaction
@@ -174,10 +182,27 @@ public class ClientService {
         });
     }
 
-    /** The application with this client id, whatever its tenant (client ids are global), for sign-in; or null. */
-    @WithSession
+    /**
+     * The application with this client id, whatever its tenant (client ids are global), for sign-in; or null. One
+     * statement on the pool, without an ORM session: every step of a sign-in (authorize, ACS, its log event, token)
+     * reads it ({@code bench/signin.sh}).
+     */
     public Uni<SignInClient> findForSignIn(String clientId) {
-        return clients.findById(clientId).map(client -> client == null ? null : new SignInClient(client));
+        return pool.preparedQuery(SIGN_IN_CLIENT).execute(Tuple.of(clientId)).map(rows -> {
+            var iterator = rows.iterator();
+            if (!iterator.hasNext()) {
+                return null;
+            }
+            Row row = iterator.next();
+            return new SignInClient(row.getString("tenant_id"), row.getString("client_id"), row.getString("name"),
+                    row.getString("app_type"), row.getString("token_endpoint_auth_method"),
+                    strings(row.getArrayOfStrings("grant_types")), strings(row.getArrayOfStrings("callbacks")),
+                    row.getString("secret_hash"));
+        });
+    }
+
+    private static List<String> strings(String[] values) {
+        return values == null ? List.of() : List.of(values);
     }
 
     /** Which of {@code clientIds} are not clients of this tenant. */

@@ -19,15 +19,16 @@ public final class SignInClient {
     private final List<String> callbacks;
     private final String secretHash;
 
-    SignInClient(Client client) {
-        this.tenantId = client.tenantId;
-        this.clientId = client.clientId;
-        this.name = client.name;
-        this.appType = client.appType;
-        this.tokenEndpointAuthMethod = client.tokenEndpointAuthMethod;
-        this.grantTypes = client.grantTypes == null ? List.of() : List.copyOf(client.grantTypes);
-        this.callbacks = client.callbacks == null ? List.of() : List.copyOf(client.callbacks);
-        this.secretHash = client.secretHash;
+    SignInClient(String tenantId, String clientId, String name, String appType, String tokenEndpointAuthMethod,
+            List<String> grantTypes, List<String> callbacks, String secretHash) {
+        this.tenantId = tenantId;
+        this.clientId = clientId;
+        this.name = name;
+        this.appType = appType;
+        this.tokenEndpointAuthMethod = tokenEndpointAuthMethod;
+        this.grantTypes = List.copyOf(grantTypes);
+        this.callbacks = List.copyOf(callbacks);
+        this.secretHash = secretHash;
     }
 
     public String tenantId() {
