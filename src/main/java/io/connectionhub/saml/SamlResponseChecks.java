@@ -51,15 +51,55 @@ public class SamlResponseChecks {
     }
 
     /**
+     * A {@code SAMLResponse} form field, decoded and parsed once when first needed (on a worker thread), so that the
+     * ACS reads it a single time whether it first looks for the sign-in by {@code InResponseTo} or not. Used by one
+     * request at a time.
+     */
+    public static final class Message {
+
+        private final String field;
+        private String base64;
+        private Document document;
+        private SamlCheckFailed unreadable;
+
+        private Message(String field) {
+            this.field = field;
+        }
+
+        public static Message of(String samlResponse) {
+            return new Message(samlResponse);
+        }
+
+        private void read(SamlToolkit toolkit) {
+            if (document != null || unreadable != null) {
+                return;
+            }
+            try {
+                base64 = size(field);
+                document = toolkit.parse(base64(base64));
+            } catch (SamlCheckFailed e) {
+                unreadable = e;
+            }
+        }
+    }
+
+    /**
      * Checks {@code samlResponse} (the form field, base64) for the connection. {@code expectedInResponseTo} is the ID of
      * the stored AuthnRequest the RelayState named, or null for an IdP-initiated response.
      */
     public Accepted check(SamlSettings connection, String samlResponse, String expectedInResponseTo, Instant now) {
-        String base64 = size(samlResponse);
-        String xml = base64(base64);
-        Document document = toolkit.parse(xml);
+        return check(connection, Message.of(samlResponse), expectedInResponseTo, now);
+    }
+
+    /** As {@link #check(SamlSettings, String, String, Instant)}, for a message perhaps already read. */
+    public Accepted check(SamlSettings connection, Message message, String expectedInResponseTo, Instant now) {
+        message.read(toolkit);
+        if (message.unreadable != null) {
+            throw message.unreadable;
+        }
+        Document document = message.document;
         structure(document);
-        SamlToolkit.Opened opened = toolkit.open(connection, base64, document);
+        SamlToolkit.Opened opened = toolkit.open(connection, message.base64, document);
         status(opened);
         issuer(connection, opened);
         audience(connection, opened);
@@ -82,13 +122,13 @@ public class SamlResponseChecks {
      * The Response's {@code InResponseTo}, read before any check, to find the sign-in of an IdP that dropped the
      * RelayState; the checks then bind it for real. Null when absent or unreadable.
      */
-    public String peekInResponseTo(String samlResponse) {
-        try {
-            Element root = toolkit.parse(base64(size(samlResponse))).getDocumentElement();
-            return root.hasAttribute("InResponseTo") ? root.getAttribute("InResponseTo") : null;
-        } catch (SamlCheckFailed e) {
+    public String peekInResponseTo(Message message) {
+        message.read(toolkit);
+        if (message.document == null) {
             return null;
         }
+        Element root = message.document.getDocumentElement();
+        return root.hasAttribute("InResponseTo") ? root.getAttribute("InResponseTo") : null;
     }
 
     /** The form field is there and at most {@link #MAX_SAML_RESPONSE} characters. */

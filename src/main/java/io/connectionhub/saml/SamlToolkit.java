@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,10 +99,10 @@ public class SamlToolkit {
         public final int encryptedAttributeCount;
         /** {@code SessionNotOnOrAfter} of the AuthnStatement, when given. */
         public final String sessionNotOnOrAfter;
-        private final ReadResponse response;
+        private final Document document;
 
-        private Opened(ReadResponse response, Element root, Element assertion, boolean encrypted) {
-            this.response = response;
+        private Opened(Document document, Element root, Element assertion, boolean encrypted) {
+            this.document = document;
             this.encrypted = encrypted;
             this.destination = root.hasAttribute("Destination") ? root.getAttribute("Destination") : null;
             this.inResponseTo = root.hasAttribute("InResponseTo") ? root.getAttribute("InResponseTo") : null;
@@ -240,23 +241,131 @@ public class SamlToolkit {
      * Opens a response whose structure {@link SamlResponseChecks} has checked ({@code parsed} is its document):
      * decrypts an encrypted assertion, then verifies the signatures (the response's, the assertion's, or both) with
      * the IdP certificate. Every refusal is a {@link SamlCheckFailed} naming the check.
+     *
+     * <p>A response without encryption is read from {@code parsed} itself: the toolkit's {@code SamlResponse} would
+     * parse it again (with a new parser factory, and an XPath pass for its IDs) and find its signed elements with
+     * XPath queries over the whole document, which cost more than the rest of the ACS ({@code bench/signin.sh}). Its
+     * rules for signed elements ({@code processSignedElements}) are applied on the DOM by {@link #signedElements},
+     * stricter (a signature may only be the root Response's or its Assertion's), and each signature is verified by
+     * the toolkit's {@code Util.validateSignNode} (Apache Santuario, secure validation). An encrypted response still
+     * goes through the toolkit's {@code SamlResponse}, which decrypts it.
      */
     public Opened open(SamlSettings connection, String base64, Document parsed) {
         boolean encrypted = parsed.getElementsByTagNameNS(Constants.NS_SAML, "EncryptedAssertion").getLength() > 0;
+        return encrypted ? openEncrypted(connection, base64, parsed) : openSigned(connection, parsed);
+    }
+
+    private Opened openSigned(SamlSettings connection, Document document) {
+        Element root = document.getDocumentElement();
+        SignedElements signed = signedElements(document);
+        refuseSha1(document);
+        X509Certificate certificate = connection.idpCertificate();
+        if (signed.response() != null && !verifies(signed.response(), certificate)) {
+            throw notVerified(connection, "Response");
+        }
+        if (signed.assertion() != null && !verifies(signed.assertion(), certificate)) {
+            throw notVerified(connection, "Assertion");
+        }
+        Element assertion = child(root, Constants.NS_SAML, "Assertion");
+        if (assertion == null) {
+            throw new SamlCheckFailed("Signature check failed (signature wrapping refused): the signed element does "
+                    + "not hold the response's one Assertion");
+        }
+        return new Opened(document, root, assertion, false);
+    }
+
+    /** Whether the {@code ds:Signature} element verifies with the certificate (the toolkit's check, on Santuario). */
+    private static boolean verifies(Element signature, X509Certificate certificate) {
+        return Util.validateSignNode(signature, certificate, null, "sha256", true);
+    }
+
+    /** The signature of the root Response and of its Assertion, when present (at least one is). */
+    private record SignedElements(Element response, Element assertion) {
+    }
+
+    /**
+     * The toolkit's rules for signed elements ({@code SamlResponse.processSignedElements}), on the DOM: every
+     * {@code ds:Signature} of the message signs the root {@code samlp:Response} or its direct {@code saml:Assertion}
+     * (the toolkit accepts any element of those names), the signed element has an {@code ID} that its first
+     * Reference names (or the Reference's URI is empty), no ID or Reference URI is signed twice, and at most one
+     * signature each for the Response and the Assertion.
+     */
+    static SignedElements signedElements(Document document) {
+        Element root = document.getDocumentElement();
+        NodeList signatures = document.getElementsByTagNameNS(DS, "Signature");
+        Element responseSignature = null;
+        Element assertionSignature = null;
+        Set<String> ids = new HashSet<>();
+        Set<String> references = new HashSet<>();
+        for (int i = 0; i < signatures.getLength(); i++) {
+            Element signature = (Element) signatures.item(i);
+            Node parent = signature.getParentNode();
+            boolean ofResponse = parent == root;
+            boolean ofAssertion = parent instanceof Element element && element.getParentNode() == root
+                    && Constants.NS_SAML.equals(element.getNamespaceURI())
+                    && "Assertion".equals(element.getLocalName());
+            if (!ofResponse && !ofAssertion) {
+                throw wrapping("a signature signs " + (parent instanceof Element element ? element.getLocalName()
+                        : "no element") + ", not the Response or its Assertion");
+            }
+            Element signedElement = (Element) parent;
+            String id = signedElement.getAttribute("ID");
+            if (id.isEmpty()) {
+                throw wrapping("the signed " + signedElement.getLocalName() + " has no ID");
+            }
+            if (!ids.add(id)) {
+                throw wrapping("the ID " + id + " is signed twice");
+            }
+            NodeList referenceNodes = signature.getElementsByTagNameNS(DS, "Reference");
+            if (referenceNodes.getLength() > 0) {
+                String uri = ((Element) referenceNodes.item(0)).getAttribute("URI");
+                if (!uri.isEmpty()) {
+                    if (!uri.equals("#" + id)) {
+                        throw wrapping("the signature of the " + signedElement.getLocalName() + " " + id
+                                + " references " + uri);
+                    }
+                    if (!references.add(uri)) {
+                        throw wrapping("the Reference " + uri + " is signed twice");
+                    }
+                }
+            }
+            if (ofResponse) {
+                if (responseSignature != null) {
+                    throw wrapping("the Response has two signatures");
+                }
+                responseSignature = signature;
+            } else {
+                if (assertionSignature != null) {
+                    throw wrapping("the Assertion has two signatures");
+                }
+                assertionSignature = signature;
+            }
+        }
+        if (responseSignature == null && assertionSignature == null) {
+            throw new SamlCheckFailed("Signature missing: neither the Response nor the Assertion is signed by the IdP");
+        }
+        return new SignedElements(responseSignature, assertionSignature);
+    }
+
+    private static SamlCheckFailed wrapping(String detail) {
+        return new SamlCheckFailed("Signature check failed (signature wrapping refused): " + detail);
+    }
+
+    /** An encrypted response: the toolkit's {@code SamlResponse} decrypts it and finds its signed elements. */
+    private Opened openEncrypted(SamlSettings connection, String base64, Document parsed) {
         ReadResponse response;
         try {
             response = new ReadResponse(settings(connection, false), connection.acsUrl(), base64);
         } catch (RuntimeException e) {
-            throw new SamlCheckFailed(encrypted ? "Decryption failed: the EncryptedAssertion cannot be decrypted with "
-                    + "the connection's SP key (is the IdP encrypting for the certificate in the SP metadata?)"
-                    : "The SAML response cannot be read: " + e.getMessage());
+            throw new SamlCheckFailed("Decryption failed: the EncryptedAssertion cannot be decrypted with the "
+                    + "connection's SP key (is the IdP encrypting for the certificate in the SP metadata?)");
         }
-        if (encrypted && response.document().getElementsByTagNameNS(Constants.NS_SAML, "Assertion").getLength() != 1) {
+        if (response.document().getElementsByTagNameNS(Constants.NS_SAML, "Assertion").getLength() != 1) {
             throw new SamlCheckFailed("Decryption failed: the EncryptedAssertion holds no single Assertion");
         }
         // This toolkit version's schemas lack XML Encryption 1.1 (xenc11:MGF, as Keycloak encrypts): an encrypted
         // response is schema-checked once decrypted instead.
-        if (encrypted && !matchesProtocolSchema(response.document())) {
+        if (!matchesProtocolSchema(response.document())) {
             throw new SamlCheckFailed("The decrypted SAML response does not match the SAML 2.0 protocol schema");
         }
         List<String> signed;
@@ -286,7 +395,8 @@ public class SamlToolkit {
             throw new SamlCheckFailed("Signature check failed (signature wrapping refused): the signed element does "
                     + "not hold the response's one Assertion");
         }
-        return new Opened(response, response.document().getDocumentElement(), (Element) assertions.item(0), encrypted);
+        return new Opened(response.document(), response.document().getDocumentElement(), (Element) assertions.item(0),
+                true);
     }
 
     /**
@@ -294,7 +404,7 @@ public class SamlToolkit {
      * in {@link #open}).
      */
     public boolean matchesSchema(Opened opened) {
-        return opened.encrypted || matchesProtocolSchema(opened.response.document());
+        return opened.encrypted || matchesProtocolSchema(opened.document);
     }
 
     /**
@@ -302,18 +412,17 @@ public class SamlToolkit {
      * settings and error handler), with the schema compiled once: the toolkit compiles the protocol, assertion,
      * XML Signature and XML Encryption schemas anew for every response, which made most of the ACS's cost
      * ({@code bench/signin.sh}). A {@link Schema} is immutable and thread-safe; its validators are not, so each
-     * check has its own.
+     * thread has its own.
      */
     static boolean matchesProtocolSchema(Document document) {
+        Validator validator = ProtocolSchema.VALIDATORS.get();
         try {
-            Validator validator = ProtocolSchema.SCHEMA.newValidator();
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             XMLErrorAccumulatorHandler errors = new XMLErrorAccumulatorHandler();
             validator.setErrorHandler(errors);
             validator.validate(new DOMSource(document));
             return !errors.hasError();
         } catch (Exception e) {
+            ProtocolSchema.VALIDATORS.remove(); // a validation cut short leaves nothing behind for the next one
             return false;
         }
     }
@@ -321,6 +430,19 @@ public class SamlToolkit {
     /** The toolkit's SAML 2.0 protocol schema, loaded by the toolkit's own loader when first needed. */
     private static final class ProtocolSchema {
         static final Schema SCHEMA = load();
+        /** A validator per thread, used for one check at a time (making one costs a third of a validation). */
+        static final ThreadLocal<Validator> VALIDATORS = ThreadLocal.withInitial(ProtocolSchema::newValidator);
+
+        private static Validator newValidator() {
+            Validator validator = SCHEMA.newValidator();
+            try {
+                validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+                validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            } catch (SAXException e) {
+                throw new IllegalStateException("The JDK's schema validator lacks a required security property", e);
+            }
+            return validator;
+        }
 
         private static Schema load() {
             try {

@@ -69,7 +69,8 @@ public class SamlSignIn implements UpstreamSignIn {
      * (the application, with a code or {@code access_denied}). A {@link PageRefused} (an error page) when no request
      * or allowed IdP-initiated sign-in can be tied to it.
      */
-    public Uni<URI> finish(String token, String samlResponse, String relayState, Browser browser) {
+    public Uni<URI> finish(String token, String samlResponseField, String relayState, Browser browser) {
+        SamlResponseChecks.Message samlResponse = SamlResponseChecks.Message.of(samlResponseField);
         return spIdentities.byToken(token).chain(identity -> identity == null ? Uni.createFrom().nullItem()
                 : completion.connection(identity.tenantId(), identity.connectionId())).chain(connection -> {
                     if (connection == null || connection.kind() != UpstreamKind.SAML) {
@@ -91,7 +92,8 @@ public class SamlSignIn implements UpstreamSignIn {
                 });
     }
 
-    private Uni<URI> spInitiated(SignInConnection connection, PendingRequest request, String samlResponse,
+    private Uni<URI> spInitiated(SignInConnection connection, PendingRequest request,
+            SamlResponseChecks.Message samlResponse,
             Browser browser) {
         if (!connection.id().equals(request.connectionId()) || request.upstreamId() == null) {
             return completion.fail(request.id(), "The SAML response came to the ACS of the connection '"
@@ -110,7 +112,8 @@ public class SamlSignIn implements UpstreamSignIn {
      * application it names ({@code options.idpinitiated.client_id}; for an organization connection, the RelayState),
      * to the callback {@code client_authorizequery} or a RelayState URL names when it is one of the application's.
      */
-    private Uni<URI> idpInitiated(SignInConnection connection, String samlResponse, String relayState,
+    private Uni<URI> idpInitiated(SignInConnection connection, SamlResponseChecks.Message samlResponse,
+            String relayState,
             Browser browser) {
         return settings.load(connection.tenantId(), connection.id()).chain(loaded -> {
             if (!loaded.idpInitiated().enabled()) {
@@ -149,13 +152,15 @@ public class SamlSignIn implements UpstreamSignIn {
     }
 
     /** The connection's settings and every check, off the event loop. */
-    private Uni<Checked> check(SignInConnection connection, String samlResponse, String expectedInResponseTo,
+    private Uni<Checked> check(SignInConnection connection, SamlResponseChecks.Message samlResponse,
+            String expectedInResponseTo,
             boolean test) {
         return settings.load(connection.tenantId(), connection.id(), test)
                 .chain(loaded -> check(loaded, samlResponse, expectedInResponseTo));
     }
 
-    private Uni<Checked> check(SamlSettings loaded, String samlResponse, String expectedInResponseTo) {
+    private Uni<Checked> check(SamlSettings loaded, SamlResponseChecks.Message samlResponse,
+            String expectedInResponseTo) {
         return CallerContext.onWorker(() -> new Checked(loaded, checks.check(loaded, samlResponse, expectedInResponseTo,
                 Instant.now())));
     }

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -709,6 +710,61 @@ class SamlSignInTest {
         object.appendChild(genuine);
         evil.insertBefore(signature, evil.getElementsByTagNameNS(TestIdp.SAML, "Issuer").item(0).getNextSibling());
         refusedDocument(saml, app, started, TestIdp.base64(document), "exactly one Assertion");
+    }
+
+    @Test
+    void signatureOnAnElementOtherThanResponseOrAssertionIsRefused() {
+        // The genuine assertion signature moved into the Subject: it still verifies (its Reference names the
+        // assertion), but it no longer sits on what it signs.
+        refusedAfterSigning(document -> {
+            Element assertion = directAssertion(document.getDocumentElement());
+            Element signature = dsSignature(assertion);
+            Element subject = (Element) assertion.getElementsByTagNameNS(TestIdp.SAML, "Subject").item(0);
+            subject.appendChild(assertion.removeChild(signature));
+        }, "signature wrapping refused");
+    }
+
+    @Test
+    void signatureWhoseReferenceNamesAnotherElementIsRefused() {
+        // The genuine assertion signature moved onto the Response: Santuario would verify it (its Reference names
+        // the assertion), but the Response it now sits on is not what it signs.
+        refusedAfterSigning(document -> {
+            Element response = document.getDocumentElement();
+            Element signature = dsSignature(directAssertion(response));
+            signature.getParentNode().removeChild(signature);
+            response.insertBefore(signature, response.getElementsByTagNameNS(TestIdp.SAMLP, "Status").item(0));
+        }, "signature wrapping refused");
+    }
+
+    @Test
+    void assertionSignedTwiceIsRefused() {
+        refusedAfterSigning(document -> {
+            Element assertion = directAssertion(document.getDocumentElement());
+            Element signature = dsSignature(assertion);
+            assertion.insertBefore(signature.cloneNode(true), signature);
+        }, "signature wrapping refused");
+    }
+
+    /** A response signed by the test IdP, then changed by {@code edit}, is refused naming {@code description}. */
+    private static void refusedAfterSigning(Consumer<Document> edit, String description) {
+        App app = app();
+        Saml saml = samlp(app);
+        Started started = start(app, saml.name());
+        TestIdp.Spec spec = answer(saml, started);
+        Document document = spec.document();
+        idp.sign(document, spec);
+        edit.accept(document);
+        refusedDocument(saml, app, started, TestIdp.base64(document), description);
+    }
+
+    private static Element dsSignature(Element signed) {
+        for (Node node = signed.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && "Signature".equals(element.getLocalName())
+                    && "http://www.w3.org/2000/09/xmldsig#".equals(element.getNamespaceURI())) {
+                return element;
+            }
+        }
+        throw new AssertionError("no signature on " + signed.getLocalName());
     }
 
     @Test
