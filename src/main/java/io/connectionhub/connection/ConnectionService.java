@@ -143,6 +143,14 @@ public class ConnectionService {
     }
 
     /**
+     * The active connection with its options, as sign-in reads it: without the SP endpoints {@link #get} shows in a
+     * {@code samlp} connection's options (one read fewer per sign-in).
+     */
+    public Uni<ConnectionResponse> getForSignIn(String tenantId, String id) {
+        return find(tenantId, id).map(connection -> mapper.toResponse(connection, true));
+    }
+
+    /**
      * A {@code samlp} connection's SP identity (made at create, or now for one created before) is shown in its
      * options as {@code sp_entity_id}, {@code acs_url} and {@code sp_metadata_url} (read-only, never stored).
      */

@@ -125,6 +125,11 @@ public class SpIdentityService {
         return ensure(tenantId, connectionId).map(this::keys);
     }
 
+    /** The keys of an identity already read (the one whose token an ACS request names). */
+    public SpKeys keysOf(SpIdentity identity) {
+        return keys(identity);
+    }
+
     /** The entity id, metadata URL and ACS URL of the tenant's SAML connection, its SP identity made when it has none. */
     public Uni<SpEndpoints> endpointsOf(String tenantId, String connectionId) {
         return ensure(tenantId, connectionId).map(this::endpoints);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +23,7 @@ import io.connectionhub.organization.OrgSamlSettings;
 import io.connectionhub.saml.InvalidCertificate;
 import io.connectionhub.saml.SamlCheckFailed;
 import io.connectionhub.saml.SamlSettings;
+import io.connectionhub.saml.SpIdentity;
 import io.connectionhub.saml.SpIdentityService;
 import io.connectionhub.saml.SpKeys;
 import io.connectionhub.saml.X509Certificates;
@@ -37,6 +39,19 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class SamlSettingsLoader {
+
+    /**
+     * IdP certificates already parsed, by their stored text (a sign-in parsed the connection's certificate for every
+     * response): at most {@link #PARSED_CERTIFICATES}, the least recently used leaving first. A changed certificate is
+     * new text, so a new entry, on every replica.
+     */
+    private static final int PARSED_CERTIFICATES = 1024;
+    private static final Map<String, X509Certificate> PARSED = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, X509Certificate> eldest) {
+            return size() > PARSED_CERTIFICATES;
+        }
+    };
 
     private final ConnectionService connections;
     private final OrgConnectionService organizationConnections;
@@ -58,7 +73,21 @@ public class SamlSettingsLoader {
      * a test sign-in from the console or the setup portal tries a connection before it is activated.
      */
     public Uni<SamlSettings> load(String tenantId, String connectionId, boolean evenIfTurnedOff) {
-        return connections.get(tenantId, connectionId, true)
+        return load(tenantId, connectionId, evenIfTurnedOff, true, () -> spIdentities.keysOf(tenantId, connectionId));
+    }
+
+    /**
+     * As {@link #load(String, String, boolean)}, for the connection an ACS request was tied to by the SP identity it
+     * names: that identity's keys, and the organization's settings only when the connection is an organization's.
+     */
+    public Uni<SamlSettings> load(SignInConnection connection, SpIdentity identity, boolean evenIfTurnedOff) {
+        return load(connection.tenantId(), connection.id(), evenIfTurnedOff, connection.organizationId() != null,
+                () -> Uni.createFrom().item(() -> spIdentities.keysOf(identity)));
+    }
+
+    private Uni<SamlSettings> load(String tenantId, String connectionId, boolean evenIfTurnedOff,
+            boolean maybeOrganizations, Supplier<Uni<SpKeys>> keys) {
+        return connections.getForSignIn(tenantId, connectionId)
                 .onFailure(NotFound.class).transform(failure -> new SamlCheckFailed(
                         "The connection " + connectionId + " does not exist or is being deleted"))
                 .chain(connection -> {
@@ -69,10 +98,12 @@ public class SamlSettingsLoader {
                             && (connection.authentication() == null || !connection.authentication().active())) {
                         throw unusable(connection, "is not active for sign-in");
                     }
-                    return organizationConnections.samlSettings(tenantId, connectionId).chain(organization -> spIdentities
-                            .keysOf(tenantId, connectionId).map(sp -> organization != null
-                                    ? fromOrganization(tenantId, connection, organization, sp)
-                                    : fromOptions(tenantId, connection, sp)));
+                    Uni<OrgSamlSettings> organization = maybeOrganizations
+                            ? organizationConnections.samlSettings(tenantId, connectionId)
+                            : Uni.createFrom().nullItem();
+                    return organization.chain(org -> keys.get().map(sp -> org != null
+                            ? fromOrganization(tenantId, connection, org, sp)
+                            : fromOptions(tenantId, connection, sp)));
                 });
     }
 
@@ -162,11 +193,22 @@ public class SamlSettingsLoader {
     }
 
     private static X509Certificate certificate(ConnectionResponse connection, String value, String property) {
+        synchronized (PARSED) {
+            X509Certificate known = PARSED.get(value);
+            if (known != null) {
+                return known;
+            }
+        }
+        X509Certificate parsed;
         try {
-            return X509Certificates.parse(value).certificate();
+            parsed = X509Certificates.parse(value).certificate();
         } catch (InvalidCertificate e) {
             throw unusable(connection, "has an unusable " + property + ": " + e.getMessage());
         }
+        synchronized (PARSED) {
+            PARSED.put(value, parsed);
+        }
+        return parsed;
     }
 
     private static String text(ObjectNode options, String name) {

@@ -13,6 +13,7 @@ import io.connectionhub.saml.SamlReplays;
 import io.connectionhub.saml.SamlResponseChecks;
 import io.connectionhub.saml.SamlSettings;
 import io.connectionhub.saml.SamlToolkit;
+import io.connectionhub.saml.SpIdentity;
 import io.connectionhub.saml.SpIdentityService;
 import io.connectionhub.tenant.ClientService;
 import io.smallrye.mutiny.Uni;
@@ -72,36 +73,43 @@ public class SamlSignIn implements UpstreamSignIn {
     public Uni<URI> finish(String token, String samlResponseField, String relayState, Browser browser) {
         SamlResponseChecks.Message samlResponse = SamlResponseChecks.Message.of(samlResponseField);
         return spIdentities.byToken(token).chain(identity -> identity == null ? Uni.createFrom().nullItem()
-                : completion.connection(identity.tenantId(), identity.connectionId())).chain(connection -> {
-                    if (connection == null || connection.kind() != UpstreamKind.SAML) {
+                : completion.connection(identity.tenantId(), identity.connectionId()).map(connection -> connection == null
+                        ? null : new Acs(connection, identity))).chain(acs -> {
+                    if (acs == null || acs.connection().kind() != UpstreamKind.SAML) {
                         return Uni.createFrom().failure(new PageRefused(404, UNKNOWN_ACS));
                     }
+                    SignInConnection connection = acs.connection();
                     if (SignInCompletion.isRequestId(relayState)) {
                         return completion.pending(relayState).chain(request -> request == null
                                 ? refuse(connection, "Unknown RelayState: no pending sign-in has it (it expired, was "
                                         + "already completed, or was never started here)", browser)
-                                : spInitiated(connection, request, samlResponse, browser));
+                                : spInitiated(acs, request, samlResponse, browser));
                     }
                     // No RelayState of ours: an IdP that dropped it (then InResponseTo finds the sign-in), or an
                     // IdP-initiated sign-in.
                     return CallerContext.onWorker(() -> checks.peekInResponseTo(samlResponse))
                             .chain(completion::pendingByUpstreamId)
                             .chain(request -> request != null && connection.id().equals(request.connectionId())
-                                    ? spInitiated(connection, request, samlResponse, browser)
-                                    : idpInitiated(connection, samlResponse, relayState, browser));
+                                    ? spInitiated(acs, request, samlResponse, browser)
+                                    : idpInitiated(acs, samlResponse, relayState, browser));
                 });
     }
 
-    private Uni<URI> spInitiated(SignInConnection connection, PendingRequest request,
-            SamlResponseChecks.Message samlResponse,
+    /** The connection an ACS request came to, and the SP identity whose token its address names. */
+    private record Acs(SignInConnection connection, SpIdentity identity) {
+    }
+
+    private Uni<URI> spInitiated(Acs acs, PendingRequest request, SamlResponseChecks.Message samlResponse,
             Browser browser) {
+        SignInConnection connection = acs.connection();
         if (!connection.id().equals(request.connectionId()) || request.upstreamId() == null) {
             return completion.fail(request.id(), "The SAML response came to the ACS of the connection '"
                     + connection.name() + "', not to the one this sign-in was started with", browser);
         }
-        return check(connection, samlResponse, request.upstreamId(), request.test())
+        return settings.load(connection, acs.identity(), request.test())
+                .chain(loaded -> check(loaded, samlResponse, request.upstreamId()))
                 .chain(checked -> firstUse(connection, checked.accepted(), browser)
-                        .chain(() -> completion.succeed(request.id(),
+                        .chain(() -> completion.succeed(request, connection,
                                 SamlProfile.of(checked.settings(), checked.accepted()), browser)))
                 .onFailure(SamlCheckFailed.class)
                 .recoverWithUni(failure -> completion.fail(request.id(), failure.getMessage(), browser));
@@ -112,10 +120,10 @@ public class SamlSignIn implements UpstreamSignIn {
      * application it names ({@code options.idpinitiated.client_id}; for an organization connection, the RelayState),
      * to the callback {@code client_authorizequery} or a RelayState URL names when it is one of the application's.
      */
-    private Uni<URI> idpInitiated(SignInConnection connection, SamlResponseChecks.Message samlResponse,
-            String relayState,
+    private Uni<URI> idpInitiated(Acs acs, SamlResponseChecks.Message samlResponse, String relayState,
             Browser browser) {
-        return settings.load(connection.tenantId(), connection.id()).chain(loaded -> {
+        SignInConnection connection = acs.connection();
+        return settings.load(connection, acs.identity(), false).chain(loaded -> {
             if (!loaded.idpInitiated().enabled()) {
                 return refuse(connection, "IdP-initiated sign-in is not allowed on the connection '" + connection.name()
                         + "' (the response answers no pending AuthnRequest and has no RelayState of a pending sign-in)",
@@ -151,14 +159,7 @@ public class SamlSignIn implements UpstreamSignIn {
     private record Checked(SamlSettings settings, SamlResponseChecks.Accepted accepted) {
     }
 
-    /** The connection's settings and every check, off the event loop. */
-    private Uni<Checked> check(SignInConnection connection, SamlResponseChecks.Message samlResponse,
-            String expectedInResponseTo,
-            boolean test) {
-        return settings.load(connection.tenantId(), connection.id(), test)
-                .chain(loaded -> check(loaded, samlResponse, expectedInResponseTo));
-    }
-
+    /** Every check, off the event loop. */
     private Uni<Checked> check(SamlSettings loaded, SamlResponseChecks.Message samlResponse,
             String expectedInResponseTo) {
         return CallerContext.onWorker(() -> new Checked(loaded, checks.check(loaded, samlResponse, expectedInResponseTo,

@@ -115,20 +115,27 @@ public class SignInCompletion {
      */
     public Uni<URI> succeed(String requestId, UpstreamProfile profile, Browser browser) {
         return activeOrRefused(requestId, browser).chain(request -> connections.find(request.tenantId(),
-                request.connectionId()).chain(connection -> {
-                    if (connection == null) {
-                        return fail(requestId, "The connection of this sign-in no longer exists", browser);
-                    }
-                    UpstreamUser user;
-                    try {
-                        user = upstreamUser(profile);
-                    } catch (UpstreamRefused refused) {
-                        return fail(requestId, refused.getMessage(), browser);
-                    }
-                    return rolesOf(connection, profile.groups()).chain(roles -> finish(requestId, connection, browser,
-                            tx -> users.signInFromUpstream(tx, connection.tenantId(), connection.id(), user, browser.ip()),
-                            profile.groups(), roles, profile.customClaims()));
-                }));
+                request.connectionId()).chain(connection -> connection == null
+                        ? fail(requestId, "The connection of this sign-in no longer exists", browser)
+                        : succeed(request, connection, profile, browser)));
+    }
+
+    /**
+     * As {@link #succeed(String, UpstreamProfile, Browser)}, for an engine that has just read the pending request and
+     * its connection: the finishing transaction consumes the request (a request used meanwhile ends on the error
+     * page) and locks the connection (a connection deleted meanwhile ends the sign-in as failed).
+     */
+    public Uni<URI> succeed(PendingRequest request, SignInConnection connection, UpstreamProfile profile,
+            Browser browser) {
+        UpstreamUser user;
+        try {
+            user = upstreamUser(profile);
+        } catch (UpstreamRefused refused) {
+            return fail(request.id(), refused.getMessage(), browser);
+        }
+        return rolesOf(connection, profile.groups()).chain(roles -> finish(request.id(), connection, browser,
+                tx -> users.signInFromUpstream(tx, connection.tenantId(), connection.id(), user, browser.ip()),
+                profile.groups(), roles, profile.customClaims()));
     }
 
     /**
@@ -320,7 +327,7 @@ public class SignInCompletion {
                     if (failure != null) {
                         return Uni.createFrom().failure(failure);
                     }
-                    return record(connection.tenantId(), client.clientId(), SignInEvent.SUCCESS,
+                    return recordFor(connection.tenantId(), client, SignInEvent.SUCCESS,
                             "Successful login (IdP-initiated)", connection, connection.organizationId(), user.userId(),
                             userName(user), browser)
                             .map(ignored -> AppRedirect.code(redirectUri, code, null, publicUrl.issuer()));
@@ -363,10 +370,26 @@ public class SignInCompletion {
     private Uni<Void> record(String tenantId, String clientId, String type, String description,
             SignInConnection connection, String organizationId, String userId, String userName, Browser browser) {
         Uni<SignInClient> client = clientId == null ? Uni.createFrom().nullItem() : clients.findForSignIn(clientId);
-        return client.chain(found -> log.record(new SignInEvent(tenantId, type, description,
-                connection == null ? null : connection.name(), connection == null ? null : connection.id(),
-                connection == null ? null : connection.strategy(), clientId, found == null ? null : found.name(), userId,
-                userName, organizationId, browser.ip(), browser.userAgent())));
+        return client.chain(found -> found == null && clientId != null
+                ? log.record(event(tenantId, clientId, null, type, description, connection, organizationId, userId,
+                        userName, browser))
+                : recordFor(tenantId, found, type, description, connection, organizationId, userId, userName,
+                        browser));
+    }
+
+    /** As {@code record}, for an application already read (or none). */
+    private Uni<Void> recordFor(String tenantId, SignInClient client, String type, String description,
+            SignInConnection connection, String organizationId, String userId, String userName, Browser browser) {
+        return log.record(event(tenantId, client == null ? null : client.clientId(), client == null ? null
+                : client.name(), type, description, connection, organizationId, userId, userName, browser));
+    }
+
+    private static SignInEvent event(String tenantId, String clientId, String clientName, String type,
+            String description, SignInConnection connection, String organizationId, String userId, String userName,
+            Browser browser) {
+        return new SignInEvent(tenantId, type, description, connection == null ? null : connection.name(),
+                connection == null ? null : connection.id(), connection == null ? null : connection.strategy(),
+                clientId, clientName, userId, userName, organizationId, browser.ip(), browser.userAgent());
     }
 
     private Map<String, Object> claims(SignedInUser user, SignInConnection connection, List<String> groups,
