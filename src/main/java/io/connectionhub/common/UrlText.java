@@ -1,10 +1,10 @@
 package io.connectionhub.common;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.BiFunction;
 
 /**
@@ -36,29 +36,38 @@ final class UrlText {
         if (text.indexOf('%') < 0 && (!plusIsSpace || text.indexOf('+') < 0)) {
             return text;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+        // One byte per character or escape for ASCII text (an escape's three characters make one byte); a bigger
+        // array only for text with other characters. (A ByteArrayOutputStream, synchronized per byte, made this check
+        // a noticeable part of an ACS request, whose form carries a base64 SAMLResponse of some 10 KB.)
+        byte[] bytes = new byte[text.length()];
+        int length = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '%') {
-                if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0
-                        || Character.digit(text.charAt(i + 2), 16) < 0) {
+                int high = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
+                int low = i + 2 < text.length() ? Character.digit(text.charAt(i + 2), 16) : -1;
+                if (high < 0 || low < 0) {
                     throw new Malformed("'%" + text.substring(i + 1, Math.min(text.length(), i + 3))
                             + "' is not a percent-escape", true);
                 }
-                bytes.write(Character.digit(text.charAt(i + 1), 16) * 16 + Character.digit(text.charAt(i + 2), 16));
+                bytes[length++] = (byte) (high * 16 + low);
                 i += 2;
             } else if (c == '+' && plusIsSpace) {
-                bytes.write(' ');
+                bytes[length++] = ' ';
             } else if (c < 0x80) {
-                bytes.write(c);
+                bytes[length++] = (byte) c;
             } else {
                 byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(encoded, 0, encoded.length);
+                if (length + encoded.length + (text.length() - i - 1) > bytes.length) {
+                    bytes = Arrays.copyOf(bytes, length + encoded.length + 3 * (text.length() - i - 1));
+                }
+                System.arraycopy(encoded, 0, bytes, length, encoded.length);
+                length += encoded.length;
             }
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, length))
                     .toString();
         } catch (CharacterCodingException e) {
             throw new Malformed("the escaped bytes are not UTF-8", false);
