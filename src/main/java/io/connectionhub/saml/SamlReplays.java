@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.connectionhub.job.PeriodicPurge;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -28,7 +29,15 @@ public class SamlReplays implements PeriodicPurge {
 
     /** Records the assertion id; false when the connection has already accepted it (a replay). */
     public Uni<Boolean> firstUse(String connectionId, String assertionId, Instant keepUntil) {
-        return pool.preparedQuery("INSERT INTO saml_assertion_replays (connection_id, assertion_id, expires_at) "
+        return firstUse(pool, connectionId, assertionId, keepUntil);
+    }
+
+    /**
+     * As {@link #firstUse(String, String, Instant)}, through {@code client}: in a sign-in's finishing transaction, a
+     * second use of the id waits for the first transaction and then is a replay (or the first use, if it rolled back).
+     */
+    public Uni<Boolean> firstUse(SqlClient client, String connectionId, String assertionId, Instant keepUntil) {
+        return client.preparedQuery("INSERT INTO saml_assertion_replays (connection_id, assertion_id, expires_at) "
                 + "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(connectionId, assertionId, OffsetDateTime.ofInstant(keepUntil, ZoneOffset.UTC)))
                 .map(rows -> rows.rowCount() == 1);

@@ -108,9 +108,9 @@ public class SamlSignIn implements UpstreamSignIn {
         }
         return settings.load(connection, acs.identity(), request.test())
                 .chain(loaded -> check(loaded, samlResponse, request.upstreamId()))
-                .chain(checked -> firstUse(connection, checked.accepted(), browser)
-                        .chain(() -> completion.succeed(request, connection,
-                                SamlProfile.of(checked.settings(), checked.accepted()), browser)))
+                .chain(checked -> completion.succeed(request, connection,
+                        SamlProfile.of(checked.settings(), checked.accepted()), browser,
+                        firstUse(connection, checked.accepted())))
                 .onFailure(SamlCheckFailed.class)
                 .recoverWithUni(failure -> completion.fail(request.id(), failure.getMessage(), browser));
     }
@@ -141,9 +141,9 @@ public class SamlSignIn implements UpstreamSignIn {
                                 + "application's client_id as RelayState", browser);
             }
             return redirectUri(clientId, rule.redirectUri(), connection.organizationId() == null ? relayState : null)
-                    .chain(redirectUri -> firstUse(connection, checked.accepted(), browser)
-                            .chain(() -> completion.succeedIdpInitiated(connection, clientId, redirectUri,
-                                    SamlProfile.of(checked.settings(), checked.accepted()), browser)));
+                    .chain(redirectUri -> completion.succeedIdpInitiated(connection, clientId, redirectUri,
+                            SamlProfile.of(checked.settings(), checked.accepted()), browser,
+                            firstUse(connection, checked.accepted())));
         }).onFailure(SamlCheckFailed.class).recoverWithUni(failure -> refuse(connection, failure.getMessage(), browser));
     }
 
@@ -166,12 +166,14 @@ public class SamlSignIn implements UpstreamSignIn {
                 Instant.now())));
     }
 
-    /** The assertion id enters the replay table, or the answer is a replay: its event and an error page. */
-    private Uni<Void> firstUse(SignInConnection connection, SamlResponseChecks.Accepted accepted, Browser browser) {
-        return replays.firstUse(connection.id(), accepted.assertionId(), accepted.keepUntil()).chain(first -> first
-                ? Uni.createFrom().voidItem()
-                : refuse(connection, "Replay refused: the assertion " + accepted.assertionId()
-                        + " was already used to sign in", browser));
+    /**
+     * The assertion id enters the replay table in the sign-in's finishing transaction, or the answer is a replay: its
+     * event and an error page.
+     */
+    private SignInCompletion.Claim firstUse(SignInConnection connection, SamlResponseChecks.Accepted accepted) {
+        return new SignInCompletion.Claim(tx -> replays.firstUse(tx, connection.id(), accepted.assertionId(),
+                accepted.keepUntil()), "Replay refused: the assertion " + accepted.assertionId()
+                        + " was already used to sign in");
     }
 
     private <T> Uni<T> refuse(SignInConnection connection, String description, Browser browser) {

@@ -54,6 +54,16 @@ public class SignInCompletion {
     private static final int MAX_NAME = 300;
     private static final String IDP_INITIATED_SCOPE = "openid profile email";
 
+    /**
+     * What a sign-in claims first in its finishing transaction (a SAML assertion id in the replay table): {@code first}
+     * answers false when it was claimed before, and the sign-in then ends on the error page naming {@code refusal}
+     * (with its {@code f} event), writing nothing else.
+     */
+    public record Claim(Function<SqlConnection, Uni<Boolean>> first, String refusal) {
+
+        static final Claim NONE = new Claim(tx -> Uni.createFrom().item(Boolean.TRUE), null);
+    }
+
     private final PendingRequestRepository requests;
     private final AuthorizationCodeRepository codes;
     private final SignInConnections connections;
@@ -117,7 +127,7 @@ public class SignInCompletion {
         return activeOrRefused(requestId, browser).chain(request -> connections.find(request.tenantId(),
                 request.connectionId()).chain(connection -> connection == null
                         ? fail(requestId, "The connection of this sign-in no longer exists", browser)
-                        : succeed(request, connection, profile, browser)));
+                        : succeed(request, connection, profile, browser, Claim.NONE)));
     }
 
     /**
@@ -126,14 +136,14 @@ public class SignInCompletion {
      * page) and locks the connection (a connection deleted meanwhile ends the sign-in as failed).
      */
     public Uni<URI> succeed(PendingRequest request, SignInConnection connection, UpstreamProfile profile,
-            Browser browser) {
+            Browser browser, Claim claim) {
         UpstreamUser user;
         try {
             user = upstreamUser(profile);
         } catch (UpstreamRefused refused) {
             return fail(request.id(), refused.getMessage(), browser);
         }
-        return rolesOf(connection, profile.groups()).chain(roles -> finish(request.id(), connection, browser,
+        return rolesOf(connection, profile.groups()).chain(roles -> finish(request.id(), connection, browser, claim,
                 tx -> users.signInFromUpstream(tx, connection.tenantId(), connection.id(), user, browser.ip()),
                 profile.groups(), roles, profile.customClaims()));
     }
@@ -174,7 +184,7 @@ public class SignInCompletion {
      * connection is an organization's). Fails with {@link PageRefused} (and an {@code f} event) otherwise.
      */
     public Uni<URI> succeedIdpInitiated(SignInConnection connection, String clientId, String redirectUri,
-            UpstreamProfile profile, Browser browser) {
+            UpstreamProfile profile, Browser browser, Claim claim) {
         return (clientId == null ? Uni.createFrom().<SignInClient> nullItem() : clients.findForSignIn(clientId))
                 .chain(client -> {
                     if (client == null || !client.tenantId().equals(connection.tenantId())) {
@@ -204,7 +214,7 @@ public class SignInCompletion {
                                     return refuseUnbound(connection, refused.getMessage(), browser);
                                 }
                                 return rolesOf(connection, profile.groups()).chain(roles -> idpInitiated(client, target,
-                                        connection, user, profile, roles, browser));
+                                        connection, user, profile, roles, browser, claim));
                             });
                 });
     }
@@ -224,7 +234,7 @@ public class SignInCompletion {
 
     /** A database user's password was right: consume the request, count the login, send the code. */
     Uni<URI> succeedDatabase(String requestId, SignInConnection connection, String userId, Browser browser) {
-        return finish(requestId, connection, browser,
+        return finish(requestId, connection, browser, Claim.NONE,
                 tx -> users.recordLogin(tx, connection.tenantId(), connection.id(), userId, browser.ip()), List.of(),
                 List.of(), Map.of());
     }
@@ -239,84 +249,92 @@ public class SignInCompletion {
     // --- the steps
 
     /**
-     * The success path: in one transaction, consume the request, write the user ({@code userStep}), store the code;
-     * then the {@code s} event. A refusal on the way rolls all of it back and ends the request as failed.
+     * The success path: in one transaction, make the {@code claim}, consume the request, write the user
+     * ({@code userStep}), store the code and write the {@code s} event. A refusal on the way rolls all of it back and
+     * ends the request as failed (a refused claim: the error page, the request left as it was).
      */
-    private Uni<URI> finish(String requestId, SignInConnection connection, Browser browser,
+    private Uni<URI> finish(String requestId, SignInConnection connection, Browser browser, Claim claim,
             Function<SqlConnection, Uni<SignedInUser>> userStep, List<String> groups, List<String> roles,
             Map<String, Object> customClaims) {
         String code = Ids.secret(32);
-        record Done(PendingRequest request, SignedInUser user, URI target) {
-        }
-        return pool.withTransaction(tx -> requests.consume(tx, requestId).chain(request -> {
-            if (request == null) {
-                return Uni.createFrom().<Done> failure(new RequestUnusable());
-            }
-            if (!connection.id().equals(request.connectionId())) {
-                return Uni.createFrom().<Done> failure(new UpstreamRefused("The answer came through the connection '"
-                        + connection.name() + "', not the one this sign-in was started with"));
-            }
-            return userStep.apply(tx).chain(user -> {
-                if (user == null) {
-                    return Uni.createFrom().<Done> failure(new UpstreamRefused(
-                            "The user or the connection of this sign-in no longer exists"));
-                }
-                if (user.blocked()) {
-                    return Uni.createFrom().<Done> failure(new UpstreamRefused("The user " + user.userId() + " is blocked"));
-                }
-                Map<String, Object> claims = claims(user, connection, groups, roles, customClaims, request.nonce());
-                if (request.test()) {
-                    return tests.store(tx, request, TestSignInResult.success(connection, user.userId(), user.email(),
-                            (String) claims.get("name"), groups, roles, claims))
-                            .map(target -> new Done(request, user, target));
-                }
-                return codes.insert(tx, new AuthorizationCodeRepository.StoredCode(SecretDigest.of(code),
-                        request.tenantId(), request.clientId(), request.redirectUri(), request.codeChallenge(),
-                        request.scope(), user.userId(), connection.id(), write(claims)), config.codeLifetime())
-                        .replaceWith(new Done(request, user, AppRedirect.code(request.redirectUri(), code,
-                                request.state(), publicUrl.issuer())));
-            });
-        })).onItemOrFailure().transformToUni((done, failure) -> {
-            if (failure instanceof RequestUnusable) {
-                return unusable(requestId, null, browser);
-            }
-            if (failure instanceof UpstreamRefused refused) {
-                return fail(requestId, refused.getMessage(), browser);
-            }
-            if (failure instanceof UserExists) {
-                return fail(requestId, "Another user of the connection '" + connection.name()
-                        + "' already has this email address", browser);
-            }
-            if (failure != null) {
-                return Uni.createFrom().failure(failure);
-            }
-            PendingRequest request = done.request();
-            return record(request.tenantId(), request.clientId(), SignInEvent.SUCCESS, request.test()
-                    ? "Successful login (" + TestResults.origin(request.testFor()) + ")" : "Successful login",
-                    connection, connection.organizationId(), done.user().userId(), userName(done.user()), browser)
-                    .map(ignored -> done.target());
-        });
+        return pool.withTransaction(tx -> claimed(tx, claim).chain(() -> requests.consume(tx, requestId))
+                .chain(request -> {
+                    if (request == null) {
+                        return Uni.createFrom().<URI> failure(new RequestUnusable());
+                    }
+                    if (!connection.id().equals(request.connectionId())) {
+                        return Uni.createFrom().<URI> failure(new UpstreamRefused("The answer came through the "
+                                + "connection '" + connection.name() + "', not the one this sign-in was started with"));
+                    }
+                    return userStep.apply(tx).chain(user -> {
+                        if (user == null) {
+                            return Uni.createFrom().<URI> failure(new UpstreamRefused(
+                                    "The user or the connection of this sign-in no longer exists"));
+                        }
+                        if (user.blocked()) {
+                            return Uni.createFrom().<URI> failure(new UpstreamRefused("The user " + user.userId()
+                                    + " is blocked"));
+                        }
+                        Map<String, Object> claims = claims(user, connection, groups, roles, customClaims,
+                                request.nonce());
+                        Uni<URI> target = request.test()
+                                ? tests.store(tx, request, TestSignInResult.success(connection, user.userId(),
+                                        user.email(), (String) claims.get("name"), groups, roles, claims))
+                                : codes.insert(tx, new AuthorizationCodeRepository.StoredCode(SecretDigest.of(code),
+                                        request.tenantId(), request.clientId(), request.redirectUri(),
+                                        request.codeChallenge(), request.scope(), user.userId(), connection.id(),
+                                        write(claims)), config.codeLifetime())
+                                        .replaceWith(AppRedirect.code(request.redirectUri(), code, request.state(),
+                                                publicUrl.issuer()));
+                        return target.call(() -> log.record(tx, event(request.tenantId(), request.clientId(), null,
+                                SignInEvent.SUCCESS, request.test() ? "Successful login ("
+                                        + TestResults.origin(request.testFor()) + ")" : "Successful login",
+                                connection, connection.organizationId(), user.userId(), userName(user), browser)));
+                    });
+                })).onFailure().recoverWithUni(failure -> {
+                    if (failure instanceof ClaimRefused refused) {
+                        return refuseUnbound(connection, refused.getMessage(), browser);
+                    }
+                    if (failure instanceof RequestUnusable) {
+                        return unusable(requestId, null, browser);
+                    }
+                    if (failure instanceof UpstreamRefused refused) {
+                        return fail(requestId, refused.getMessage(), browser);
+                    }
+                    if (failure instanceof UserExists) {
+                        return fail(requestId, "Another user of the connection '" + connection.name()
+                                + "' already has this email address", browser);
+                    }
+                    return Uni.createFrom().failure(failure);
+                });
     }
 
     private Uni<URI> idpInitiated(SignInClient client, String redirectUri, SignInConnection connection,
-            UpstreamUser upstream, UpstreamProfile profile, List<String> roles, Browser browser) {
+            UpstreamUser upstream, UpstreamProfile profile, List<String> roles, Browser browser, Claim claim) {
         String code = Ids.secret(32);
-        return pool.withTransaction(tx -> users.signInFromUpstream(tx, connection.tenantId(), connection.id(), upstream,
-                browser.ip()).chain(user -> {
+        return pool.withTransaction(tx -> claimed(tx, claim).chain(() -> users.signInFromUpstream(tx,
+                connection.tenantId(), connection.id(), upstream, browser.ip())).chain(user -> {
                     if (user == null) {
-                        return Uni.createFrom().<SignedInUser> failure(new UpstreamRefused(
+                        return Uni.createFrom().<URI> failure(new UpstreamRefused(
                                 "The connection of this sign-in no longer exists"));
                     }
                     if (user.blocked()) {
-                        return Uni.createFrom().<SignedInUser> failure(
+                        return Uni.createFrom().<URI> failure(
                                 new UpstreamRefused("The user " + user.userId() + " is blocked"));
                     }
                     Map<String, Object> claims = claims(user, connection, profile.groups(), roles,
                             profile.customClaims(), null);
                     return codes.insert(tx, new AuthorizationCodeRepository.StoredCode(SecretDigest.of(code),
                             connection.tenantId(), client.clientId(), redirectUri, null, IDP_INITIATED_SCOPE,
-                            user.userId(), connection.id(), write(claims)), config.codeLifetime()).replaceWith(user);
-                })).onItemOrFailure().transformToUni((user, failure) -> {
+                            user.userId(), connection.id(), write(claims)), config.codeLifetime())
+                            .chain(() -> log.record(tx, event(connection.tenantId(), client.clientId(), client.name(),
+                                    SignInEvent.SUCCESS, "Successful login (IdP-initiated)", connection,
+                                    connection.organizationId(), user.userId(), userName(user), browser)))
+                            .replaceWith(AppRedirect.code(redirectUri, code, null, publicUrl.issuer()));
+                })).onFailure().recoverWithUni(failure -> {
+                    if (failure instanceof ClaimRefused refused) {
+                        return refuseUnbound(connection, refused.getMessage(), browser);
+                    }
                     if (failure instanceof UpstreamRefused refused) {
                         return refuseUnbound(connection, refused.getMessage(), browser);
                     }
@@ -324,14 +342,14 @@ public class SignInCompletion {
                         return refuseUnbound(connection, "Another user of the connection '" + connection.name()
                                 + "' already has this email address", browser);
                     }
-                    if (failure != null) {
-                        return Uni.createFrom().failure(failure);
-                    }
-                    return recordFor(connection.tenantId(), client, SignInEvent.SUCCESS,
-                            "Successful login (IdP-initiated)", connection, connection.organizationId(), user.userId(),
-                            userName(user), browser)
-                            .map(ignored -> AppRedirect.code(redirectUri, code, null, publicUrl.issuer()));
+                    return Uni.createFrom().failure(failure);
                 });
+    }
+
+    /** The claim, made in the transaction; a {@link ClaimRefused} when it was made before. */
+    private static Uni<Void> claimed(SqlConnection tx, Claim claim) {
+        return claim.first().apply(tx).chain(first -> first ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(new ClaimRefused(claim.refusal())));
     }
 
     /** The request is active, else the error page (with an {@code f} event when whose it was is known). */
@@ -369,19 +387,9 @@ public class SignInCompletion {
 
     private Uni<Void> record(String tenantId, String clientId, String type, String description,
             SignInConnection connection, String organizationId, String userId, String userName, Browser browser) {
-        Uni<SignInClient> client = clientId == null ? Uni.createFrom().nullItem() : clients.findForSignIn(clientId);
-        return client.chain(found -> found == null && clientId != null
-                ? log.record(event(tenantId, clientId, null, type, description, connection, organizationId, userId,
-                        userName, browser))
-                : recordFor(tenantId, found, type, description, connection, organizationId, userId, userName,
-                        browser));
-    }
-
-    /** As {@code record}, for an application already read (or none). */
-    private Uni<Void> recordFor(String tenantId, SignInClient client, String type, String description,
-            SignInConnection connection, String organizationId, String userId, String userName, Browser browser) {
-        return log.record(event(tenantId, client == null ? null : client.clientId(), client == null ? null
-                : client.name(), type, description, connection, organizationId, userId, userName, browser));
+        // The application's name is read by the insert itself (SignInEventRepository).
+        return log.record(event(tenantId, clientId, null, type, description, connection, organizationId, userId,
+                userName, browser));
     }
 
     private static SignInEvent event(String tenantId, String clientId, String clientName, String type,
@@ -443,6 +451,13 @@ public class SignInCompletion {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The finishing transaction's claim was made before (a replayed SAML assertion). */
+    private static final class ClaimRefused extends RuntimeException {
+        ClaimRefused(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** The request was consumed or expired meanwhile (inside the finishing transaction). */

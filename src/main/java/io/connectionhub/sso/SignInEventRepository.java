@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Sign-in log events ({@code sign_in_events}), always within one tenant. */
@@ -37,9 +38,18 @@ public class SignInEventRepository {
     }
 
     Uni<Void> insert(SignInEvent event) {
-        return pool.preparedQuery("INSERT INTO sign_in_events (tenant_id, type, description, connection, connection_id, "
-                + "strategy, client_id, client_name, user_id, user_name, organization_id, ip, user_agent) "
-                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
+        return insert(pool, event);
+    }
+
+    /**
+     * Writes the event through {@code client} (a sign-in's finishing transaction, or the pool); an event without the
+     * application's name takes it from the {@code clients} row of its {@code client_id} in the same statement.
+     */
+    Uni<Void> insert(SqlClient client, SignInEvent event) {
+        return client.preparedQuery("INSERT INTO sign_in_events (tenant_id, type, description, connection, "
+                + "connection_id, strategy, client_id, client_name, user_id, user_name, organization_id, ip, user_agent) "
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8, (SELECT c.name FROM clients c WHERE c.client_id = "
+                + "$7)), $9, $10, $11, $12, $13)")
                 .execute(Tuple.tuple().addString(event.tenantId()).addString(event.type())
                         .addString(clean(event.description())).addString(clean(event.connection()))
                         .addString(clean(event.connectionId())).addString(clean(event.strategy()))

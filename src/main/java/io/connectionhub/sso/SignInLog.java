@@ -12,6 +12,7 @@ import io.connectionhub.common.Timestamps;
 import io.connectionhub.connection.Strategy;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * The sign-in log: one event per sign-in attempt and code exchange, and Auth0's {@code /api/v2/logs} reads of it (by
@@ -40,6 +41,15 @@ public class SignInLog {
                     failure.getMessage());
             return Uni.createFrom().voidItem();
         });
+    }
+
+    /**
+     * Writes the event of a successful sign-in in its finishing transaction, so that the event is there exactly when
+     * the sign-in is (a failure fails the transaction). An event without the application's name gets it from its
+     * {@code client_id}.
+     */
+    public Uni<Void> record(SqlClient tx, SignInEvent event) {
+        return events.insert(tx, event);
     }
 
     /** Checkpoint paging: events after the log id {@code from} (from the first when null), oldest first. */
