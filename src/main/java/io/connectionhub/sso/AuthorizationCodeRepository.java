@@ -26,7 +26,8 @@ public class AuthorizationCodeRepository {
     }
 
     /** What an access token was issued for: the claims, the scope, and whether it was revoked since. */
-    record IssuedTo(String tenantId, String clientId, String scope, String profileJson, boolean revoked) {
+    record IssuedTo(String tenantId, String clientId, String scope, String profileJson, boolean revoked,
+            boolean expired) {
     }
 
     private final Pool pool;
@@ -78,7 +79,8 @@ public class AuthorizationCodeRepository {
     /** What the access token with this id was issued for; null when unknown (or expired and purged). */
     Uni<IssuedTo> issuedTo(String accessTokenId) {
         return pool.preparedQuery("SELECT code_hash, tenant_id, client_id, scope, profile_sealed, "
-                + "revoked_at IS NOT NULL AS revoked FROM authorization_codes WHERE access_token_id = $1")
+                + "revoked_at IS NOT NULL AS revoked, access_token_expires_at <= now() AS expired "
+                + "FROM authorization_codes WHERE access_token_id = $1")
                 .execute(Tuple.of(accessTokenId)).map(rows -> {
                     var iterator = rows.iterator();
                     if (!iterator.hasNext()) {
@@ -88,7 +90,7 @@ public class AuthorizationCodeRepository {
                     return new IssuedTo(row.getString("tenant_id"), row.getString("client_id"), row.getString("scope"),
                             encryption.open(row.getString("profile_sealed"),
                                     owner(row.getString("tenant_id"), row.getString("code_hash"))),
-                            row.getBoolean("revoked"));
+                            row.getBoolean("revoked"), !Boolean.FALSE.equals(row.getBoolean("expired")));
                 });
     }
 

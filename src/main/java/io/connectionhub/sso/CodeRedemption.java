@@ -100,7 +100,10 @@ class CodeRedemption implements AuthorizationCodeGrant {
                     "Missing required parameter: code_verifier (a public client proves the code with PKCE)");
         }
         String codeHash = SecretDigest.of(request.code());
-        String tokenId = Ids.secret(24);
+        // An opaque access token, as Auth0 issues when no API audience is asked for: good for /userinfo only, and
+        // stored as its digest (like the code), so the database alone never holds a usable token.
+        String accessToken = Ids.secret(32);
+        String tokenId = SecretDigest.of(accessToken);
         return codes.redeem(codeHash, client.clientId(), tokenId, config.accessTokenLifetime()).chain(code -> {
             if (code == null) {
                 return codes.revokeReused(codeHash, client.clientId()).map(reused -> {
@@ -115,7 +118,7 @@ class CodeRedemption implements AuthorizationCodeGrant {
             }
             checkVerifier(code.codeChallenge(), request.codeVerifier());
             Map<String, Object> claims = read(code.profileJson());
-            return CallerContext.onWorker(() -> tokens.issue(client.clientId(), claims, code.scope(), tokenId))
+            return CallerContext.onWorker(() -> tokens.issue(client.clientId(), claims, code.scope(), accessToken))
                     .call(issued -> log.record(event(client, SignInEvent.EXCHANGE, "Authorization code exchanged for "
                             + (issued.idToken() == null ? "an access token" : "an id token and an access token"),
                             code, claims)))

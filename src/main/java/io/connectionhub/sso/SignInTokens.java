@@ -8,28 +8,22 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import io.connectionhub.auth.JwtConfig;
 import io.connectionhub.auth.PublicUrl;
 import io.connectionhub.auth.SigningKeys;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.auth.principal.DefaultJWTParser;
-import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.build.Jwt;
 
 /**
- * The tokens of a sign-in, RS256-signed with the same keys as management tokens ({@link SigningKeys}): the id token
- * (audience: the application) and an access token good for {@code /userinfo} only (audience
- * {@code <public URL>/userinfo}, no management scope, no tenant claim), which the management API therefore refuses.
+ * The tokens of a sign-in: the id token, RS256-signed with the same keys as management tokens ({@link SigningKeys}),
+ * audience the application; and an opaque access token good for {@code /userinfo} only, as Auth0 issues when no API
+ * {@code audience} is asked for (made by {@link CodeRedemption}, which stores its digest with the code). An RS256
+ * access token cost a second RSA signature per sign-in (about 1 ms of CPU here) and a verification per
+ * {@code /userinfo}, for a token only this service reads ({@code bench/signin.sh}).
  */
 @ApplicationScoped
 class SignInTokens {
@@ -41,41 +35,20 @@ class SignInTokens {
     private final SigningKeys keys;
     private final PublicUrl publicUrl;
     private final SsoConfig config;
-    private final DefaultJWTParser userinfoParser;
 
-    SignInTokens(SigningKeys keys, PublicUrl publicUrl, SsoConfig config, JwtConfig jwt, ObjectMapper json)
-            throws JsonProcessingException {
+    SignInTokens(SigningKeys keys, PublicUrl publicUrl, SsoConfig config) {
         this.keys = keys;
         this.publicUrl = publicUrl;
         this.config = config;
-        JWTAuthContextInfo info = new JWTAuthContextInfo();
-        info.setPublicKeyContent(json.writeValueAsString(keys.jwks()));
-        info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
-        info.setIssuedBy(publicUrl.issuer());
-        info.setExpectedAudience(Set.of(userinfoAudience()));
-        int skew = (int) jwt.clockSkew().toSeconds();
-        info.setClockSkew(skew);
-        info.setExpGracePeriodSecs(skew);
-        info.setRequiredClaims(Set.of("exp", "iat", "sub", "jti"));
-        this.userinfoParser = new DefaultJWTParser(info);
-    }
-
-    String userinfoAudience() {
-        return publicUrl.base() + "/userinfo";
     }
 
     /**
-     * Signs the access token (with {@code jti} as its id) and, when {@code openid} was granted, the id token. CPU
-     * work: called on a worker thread.
+     * Signs the id token when {@code openid} was granted, with {@code at_hash} of {@code accessToken}. CPU work:
+     * called on a worker thread.
      */
-    Issued issue(String clientId, Map<String, Object> claims, String scope, String jti) {
+    Issued issue(String clientId, Map<String, Object> claims, String scope, String accessToken) {
         Instant now = Instant.now();
         long accessLifetime = config.accessTokenLifetime().toSeconds();
-        String subject = (String) claims.get(SignInClaims.SUB);
-        String accessToken = Jwt.issuer(publicUrl.issuer()).subject(subject).audience(userinfoAudience())
-                .issuedAt(now).expiresAt(now.plusSeconds(accessLifetime)).claim("azp", clientId).claim("scope", scope)
-                .claim("jti", jti)
-                .jws().algorithm(SignatureAlgorithm.RS256).keyId(keys.signingKeyId()).sign(keys.signingKey());
         if (!List.of(scope.split(" ")).contains("openid")) {
             return new Issued(accessToken, null, accessLifetime);
         }
@@ -89,11 +62,6 @@ class SignInTokens {
                 .expiresAt(now.plusSeconds(config.idTokenLifetime().toSeconds()))
                 .jws().algorithm(SignatureAlgorithm.RS256).keyId(keys.signingKeyId()).sign(keys.signingKey());
         return new Issued(accessToken, idToken, accessLifetime);
-    }
-
-    /** The access token's claims when it is one of ours for {@code /userinfo}, signed, unexpired. */
-    JsonWebToken verifyAccessToken(String token) throws ParseException {
-        return userinfoParser.parse(token);
     }
 
     /** OIDC Core 3.1.3.6 {@code at_hash}: base64url of the left half of SHA-256 of the access token. */

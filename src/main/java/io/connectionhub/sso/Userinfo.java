@@ -9,15 +9,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.connectionhub.common.TokenProblems;
+import io.connectionhub.auth.SecretDigest;
 import io.connectionhub.common.Unauthenticated;
-import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
 
 /**
- * What {@code /userinfo} answers: the access token is checked (our signature and issuer, the {@code /userinfo}
- * audience, not expired), then the code it was issued for is read by the token's {@code jti}: a token whose code was
- * redeemed twice is revoked. The claims are the ones the code carried, as far as the token's scope releases them.
+ * What {@code /userinfo} answers: the code the opaque access token was issued for is read by the token's digest; an
+ * unknown or expired token is refused, and a token whose code was redeemed twice is revoked. The claims are the ones
+ * the code carried, as far as the token's scope releases them.
  */
 @ApplicationScoped
 class Userinfo {
@@ -26,12 +25,10 @@ class Userinfo {
     };
     private static final int MAX_TOKEN = 8192;
 
-    private final SignInTokens tokens;
     private final AuthorizationCodeRepository codes;
     private final ObjectMapper json;
 
-    Userinfo(SignInTokens tokens, AuthorizationCodeRepository codes, ObjectMapper json) {
-        this.tokens = tokens;
+    Userinfo(AuthorizationCodeRepository codes, ObjectMapper json) {
         this.codes = codes;
         this.json = json;
     }
@@ -59,26 +56,17 @@ class Userinfo {
         if (token.length() > MAX_TOKEN || !AuthorizationRequest.printable(token)) {
             throw new Unauthenticated("Invalid token");
         }
-        String tokenId;
-        String subject;
-        try {
-            var verified = tokens.verifyAccessToken(token);
-            tokenId = verified.getTokenID();
-            subject = verified.getSubject();
-        } catch (ParseException e) {
-            throw new Unauthenticated(TokenProblems.describe(e));
-        }
-        return codes.issuedTo(tokenId).map(issued -> {
+        return codes.issuedTo(SecretDigest.of(token)).map(issued -> {
             if (issued == null) {
-                throw new Unauthenticated("The access token is no longer valid");
+                throw new Unauthenticated("Invalid token: not an access token of this service, or no longer valid");
             }
             if (issued.revoked()) {
                 throw new Unauthenticated("The access token was revoked (its authorization code was used twice)");
             }
-            Map<String, Object> claims = read(issued.profileJson());
-            if (!subject.equals(claims.get(SignInClaims.SUB))) {
-                throw new Unauthenticated("Invalid token");
+            if (issued.expired()) {
+                throw new Unauthenticated("The access token has expired");
             }
+            Map<String, Object> claims = read(issued.profileJson());
             return new LinkedHashMap<>(SignInClaims.released(claims, issued.scope()));
         });
     }

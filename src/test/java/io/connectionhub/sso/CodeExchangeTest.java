@@ -91,9 +91,10 @@ class CodeExchangeTest {
         assertTrue(id.getLong("auth_time") > 0);
         assertEquals("JWT", header(tokens.path("id_token")).getString("typ"));
         assertEquals("RS256", header(tokens.path("id_token")).getString("alg"));
-        JsonPath access = payload(tokens.path("access_token"));
-        assertEquals("http://localhost:8080/userinfo", access.getString("aud"));
-        assertNull(access.getString("tenant_id"));
+        // Opaque, as Auth0's access token without an API audience; the id token binds it with at_hash.
+        String accessToken = tokens.path("access_token");
+        assertTrue(accessToken.matches("[A-Za-z0-9_-]{43}"), accessToken);
+        assertEquals(atHash(accessToken), id.getString("at_hash"));
 
         given().auth().oauth2(tokens.path("access_token")).get("/userinfo").then().statusCode(200)
                 .body("sub", equalTo(userId)).body("email", equalTo(email)).body("given_name", equalTo("Ada"))
@@ -288,13 +289,47 @@ class CodeExchangeTest {
         given().auth().oauth2("not-a-jwt").get("/userinfo").then().statusCode(401)
                 .header("WWW-Authenticate", containsString("invalid_token"));
         given().header("Authorization", "Basic Zm9vOmJhcg==").get("/userinfo").then().statusCode(401);
-        String accessToken = redeem(app, code(app, authorizeParameters(app)), null).path("access_token");
-        String[] parts = accessToken.split("\\.");
-        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                        .replace(userId, "auth0|someone-else").getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
-        given().auth().oauth2(forged).get("/userinfo").then().statusCode(401);
+        Response tokens = redeem(app, code(app, authorizeParameters(app)), null);
+        String accessToken = tokens.path("access_token");
+        given().auth().oauth2(accessToken).get("/userinfo").then().statusCode(200);
+        char last = accessToken.charAt(accessToken.length() - 1);
+        String changed = accessToken.substring(0, accessToken.length() - 1) + (last == 'A' ? 'B' : 'A');
+        given().auth().oauth2(changed).get("/userinfo").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("invalid_token"));
+        given().auth().oauth2((String) tokens.path("id_token")).get("/userinfo").then().statusCode(401);
         given().auth().oauth2("x".repeat(9000)).get("/userinfo").then().statusCode(401);
+    }
+
+    @Test
+    void expiredAccessTokenIsRefused() {
+        String accessToken = redeem(app, code(app, authorizeParameters(app)), null).then().statusCode(200)
+                .extract().path("access_token");
+        given().auth().oauth2(accessToken).get("/userinfo").then().statusCode(200);
+        TestDatabase.query("update authorization_codes set access_token_expires_at = now() - interval '1 second' "
+                + "where access_token_id = ?", digest(accessToken));
+        given().auth().oauth2(accessToken).get("/userinfo").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("invalid_token"));
+    }
+
+    /** {@code sha256:<hex>}, as the service stores an access token's id: computed here, not by its code. */
+    static String digest(String token) {
+        try {
+            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** OIDC Core 3.1.3.6: base64url of the left half of SHA-256 of the access token. */
+    static String atHash(String token) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    token.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(hash, 16));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static io.restassured.response.ValidatableResponse oauthError(Response response, int status, String error) {
