@@ -77,6 +77,15 @@ public class SamlSettingsLoader {
     }
 
     /**
+     * As {@link #load(String, String, boolean)}, for a connection of sign-in: the organization's settings are read only
+     * when it is an organization's.
+     */
+    public Uni<SamlSettings> load(SignInConnection connection, boolean evenIfTurnedOff) {
+        return load(connection.tenantId(), connection.id(), evenIfTurnedOff, connection.organizationId() != null,
+                () -> spIdentities.keysOf(connection.tenantId(), connection.id()));
+    }
+
+    /**
      * As {@link #load(String, String, boolean)}, for the connection an ACS request was tied to by the SP identity it
      * names: that identity's keys, and the organization's settings only when the connection is an organization's.
      */

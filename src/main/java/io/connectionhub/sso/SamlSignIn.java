@@ -58,7 +58,7 @@ public class SamlSignIn implements UpstreamSignIn {
 
     @Override
     public Uni<UpstreamStart> start(PendingRequest request, SignInConnection connection) {
-        return settings.load(connection.tenantId(), connection.id(), request.test())
+        return settings.load(connection, request.test())
                 .chain(loaded -> CallerContext.onWorker(() -> toolkit.authnRequest(loaded, request.forceAuthn(),
                         request.id())))
                 .map(redirect -> new UpstreamStart(redirect.url(), redirect.requestId(), Map.of(), Map.of()))
