@@ -635,14 +635,8 @@ class SamlSignInTest {
 
     @Test
     void responseTamperedAfterSigningIsRefused() {
-        App app = app();
-        Saml saml = samlp(app);
-        Started started = start(app, saml.name());
-        TestIdp.Spec spec = answer(saml, started);
-        Document document = spec.document();
-        idp.sign(document, spec);
-        document.getElementsByTagNameNS(TestIdp.SAML, "NameID").item(0).setTextContent("mallory@acme.test");
-        refusedDocument(saml, app, started, TestIdp.base64(document), "does not verify");
+        refusedAfterSigning(document -> document.getElementsByTagNameNS(TestIdp.SAML, "NameID").item(0)
+                .setTextContent("mallory@acme.test"), "does not verify");
     }
 
     @Test
