@@ -27,14 +27,10 @@ public class SamlReplays implements PeriodicPurge {
         this.pool = pool;
     }
 
-    /** Records the assertion id; false when the connection has already accepted it (a replay). */
-    public Uni<Boolean> firstUse(String connectionId, String assertionId, Instant keepUntil) {
-        return firstUse(pool, connectionId, assertionId, keepUntil);
-    }
-
     /**
-     * As {@link #firstUse(String, String, Instant)}, through {@code client}: in a sign-in's finishing transaction, a
-     * second use of the id waits for the first transaction and then is a replay (or the first use, if it rolled back).
+     * Records the assertion id through {@code client}, a sign-in's finishing transaction; false when the connection
+     * has already accepted it (a replay). A second use of the id waits for the first transaction and then is a replay
+     * (or the first use, if that transaction rolled back).
      */
     public Uni<Boolean> firstUse(SqlClient client, String connectionId, String assertionId, Instant keepUntil) {
         return client.preparedQuery("INSERT INTO saml_assertion_replays (connection_id, assertion_id, expires_at) "

@@ -84,14 +84,10 @@ public class SamlResponseChecks {
     }
 
     /**
-     * Checks {@code samlResponse} (the form field, base64) for the connection. {@code expectedInResponseTo} is the ID of
-     * the stored AuthnRequest the RelayState named, or null for an IdP-initiated response.
+     * Checks the {@code SAMLResponse} form field (perhaps already read) for the connection.
+     * {@code expectedInResponseTo} is the ID of the stored AuthnRequest the RelayState named, or null for an
+     * IdP-initiated response.
      */
-    public Accepted check(SamlSettings connection, String samlResponse, String expectedInResponseTo, Instant now) {
-        return check(connection, Message.of(samlResponse), expectedInResponseTo, now);
-    }
-
-    /** As {@link #check(SamlSettings, String, String, Instant)}, for a message perhaps already read. */
     public Accepted check(SamlSettings connection, Message message, String expectedInResponseTo, Instant now) {
         message.read(toolkit);
         if (message.unreadable != null) {

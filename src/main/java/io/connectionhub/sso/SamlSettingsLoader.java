@@ -64,21 +64,10 @@ public class SamlSettingsLoader {
         this.spIdentities = spIdentities;
     }
 
-    public Uni<SamlSettings> load(String tenantId, String connectionId) {
-        return load(tenantId, connectionId, false);
-    }
-
     /**
-     * As {@link #load(String, String)}; with {@code evenIfTurnedOff}, also a connection not (yet) enabled for sign-in:
-     * a test sign-in from the console or the setup portal tries a connection before it is activated.
-     */
-    public Uni<SamlSettings> load(String tenantId, String connectionId, boolean evenIfTurnedOff) {
-        return load(tenantId, connectionId, evenIfTurnedOff, true, () -> spIdentities.keysOf(tenantId, connectionId));
-    }
-
-    /**
-     * As {@link #load(String, String, boolean)}, for a connection of sign-in: the organization's settings are read only
-     * when it is an organization's.
+     * The settings of a connection of sign-in (the organization's settings read only when it is an organization's);
+     * with {@code evenIfTurnedOff}, also of a connection not (yet) enabled for sign-in: a test sign-in from the console
+     * or the setup portal tries a connection before it is activated.
      */
     public Uni<SamlSettings> load(SignInConnection connection, boolean evenIfTurnedOff) {
         return load(connection.tenantId(), connection.id(), evenIfTurnedOff, connection.organizationId() != null,
@@ -86,7 +75,7 @@ public class SamlSettingsLoader {
     }
 
     /**
-     * As {@link #load(String, String, boolean)}, for the connection an ACS request was tied to by the SP identity it
+     * As {@link #load(SignInConnection, boolean)}, for the connection an ACS request was tied to by the SP identity it
      * names: that identity's keys, and the organization's settings only when the connection is an organization's.
      */
     public Uni<SamlSettings> load(SignInConnection connection, SpIdentity identity, boolean evenIfTurnedOff) {
