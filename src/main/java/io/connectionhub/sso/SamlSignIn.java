@@ -15,7 +15,7 @@ import io.connectionhub.saml.SamlSettings;
 import io.connectionhub.saml.SamlToolkit;
 import io.connectionhub.saml.SpIdentity;
 import io.connectionhub.saml.SpIdentityService;
-import io.connectionhub.tenant.ClientService;
+import io.connectionhub.tenant.TenantConfigCache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -31,6 +31,8 @@ public class SamlSignIn implements UpstreamSignIn {
 
     static final String UNKNOWN_ACS = "This sign-in address is not one of an active SAML connection.";
     static final String NOT_AN_ACCEPTED_ANSWER = "The sign-in cannot be completed: ";
+    /** What {@link TenantConfigCache} keeps of an ACS, by SP token. */
+    private static final String ACS = "saml-acs";
 
     private final SamlSettingsLoader settings;
     private final SamlToolkit toolkit;
@@ -38,17 +40,17 @@ public class SamlSignIn implements UpstreamSignIn {
     private final SamlReplays replays;
     private final SpIdentityService spIdentities;
     private final SignInCompletion completion;
-    private final ClientService clients;
+    private final TenantConfigCache configs;
 
     public SamlSignIn(SamlSettingsLoader settings, SamlToolkit toolkit, SamlResponseChecks checks, SamlReplays replays,
-            SpIdentityService spIdentities, SignInCompletion completion, ClientService clients) {
+            SpIdentityService spIdentities, SignInCompletion completion, TenantConfigCache configs) {
         this.settings = settings;
         this.toolkit = toolkit;
         this.checks = checks;
         this.replays = replays;
         this.spIdentities = spIdentities;
         this.completion = completion;
-        this.clients = clients;
+        this.configs = configs;
     }
 
     @Override
@@ -72,31 +74,77 @@ public class SamlSignIn implements UpstreamSignIn {
      */
     public Uni<URI> finish(String token, String samlResponseField, String relayState, Browser browser) {
         SamlResponseChecks.Message samlResponse = SamlResponseChecks.Message.of(samlResponseField);
-        return spIdentities.byToken(token).chain(identity -> identity == null ? Uni.createFrom().nullItem()
-                : completion.connection(identity.tenantId(), identity.connectionId()).map(connection -> connection == null
-                        ? null : new Acs(connection, identity))).chain(acs -> {
-                    if (acs == null || acs.connection().kind() != UpstreamKind.SAML) {
-                        return Uni.createFrom().failure(new PageRefused(404, UNKNOWN_ACS));
-                    }
-                    SignInConnection connection = acs.connection();
-                    if (SignInCompletion.isRequestId(relayState)) {
-                        return completion.pending(relayState).chain(request -> request == null
-                                ? refuse(connection, "Unknown RelayState: no pending sign-in has it (it expired, was "
-                                        + "already completed, or was never started here)", browser)
-                                : spInitiated(acs, request, samlResponse, browser));
-                    }
-                    // No RelayState of ours: an IdP that dropped it (then InResponseTo finds the sign-in), or an
-                    // IdP-initiated sign-in.
-                    return CallerContext.onWorker(() -> checks.peekInResponseTo(samlResponse))
-                            .chain(completion::pendingByUpstreamId)
-                            .chain(request -> request != null && connection.id().equals(request.connectionId())
-                                    ? spInitiated(acs, request, samlResponse, browser)
-                                    : idpInitiated(acs, samlResponse, relayState, browser));
-                });
+        return acs(token).chain(acs -> {
+            if (acs == null) {
+                return Uni.createFrom().failure(new PageRefused(404, UNKNOWN_ACS));
+            }
+            SignInConnection connection = acs.connection();
+            if (SignInCompletion.isRequestId(relayState)) {
+                return completion.pending(relayState).chain(request -> request == null
+                        ? refuse(connection, "Unknown RelayState: no pending sign-in has it (it expired, was "
+                                + "already completed, or was never started here)", browser)
+                        : spInitiated(acs, request, samlResponse, browser));
+            }
+            // No RelayState of ours: an IdP that dropped it (then InResponseTo finds the sign-in), or an
+            // IdP-initiated sign-in.
+            return CallerContext.onWorker(() -> checks.peekInResponseTo(samlResponse))
+                    .chain(completion::pendingByUpstreamId)
+                    .chain(request -> request != null && connection.id().equals(request.connectionId())
+                            ? spInitiated(acs, request, samlResponse, browser)
+                            : idpInitiated(acs, samlResponse, relayState, browser));
+        });
     }
 
-    /** The connection an ACS request came to, and the SP identity whose token its address names. */
-    private record Acs(SignInConnection connection, SpIdentity identity) {
+    /**
+     * The ACS whose SP token is {@code token}, as its tenant's configuration is now (kept in memory while that is
+     * unchanged: one read of its version per response); null when it is not an active SAML connection's.
+     */
+    private Uni<Acs> acs(String token) {
+        String known = configs.tenantOf(ACS, token);
+        Uni<String> tenant = known != null ? Uni.createFrom().item(known)
+                : spIdentities.byToken(token).map(identity -> identity == null ? null : identity.tenantId());
+        return tenant.chain(tenantId -> tenantId == null ? Uni.createFrom().nullItem() : configs.current(tenantId))
+                .chain(config -> config == null ? Uni.createFrom().nullItem()
+                        : config.get(ACS, token, () -> loadAcs(config.tenantId(), token))
+                                .map(setUp -> setUp == null ? null : new Acs(setUp, config)));
+    }
+
+    private Uni<AcsSetUp> loadAcs(String tenantId, String token) {
+        return spIdentities.byToken(token).chain(identity -> identity == null || !identity.tenantId().equals(tenantId)
+                ? Uni.createFrom().nullItem()
+                : completion.connection(tenantId, identity.connectionId()).chain(connection -> {
+                    if (connection == null || connection.kind() != UpstreamKind.SAML) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    return settings.load(connection, identity, false)
+                            .map(loaded -> new AcsSetUp(connection, identity, loaded, null))
+                            .onFailure(SamlCheckFailed.class)
+                            .recoverWithItem(unusable -> new AcsSetUp(connection, identity, null, unusable.getMessage()));
+                }));
+    }
+
+    /**
+     * An ACS's connection, the SP identity its address names, and the connection's settings for sign-in (or why it
+     * cannot sign in: {@code unusable}).
+     */
+    private record AcsSetUp(SignInConnection connection, SpIdentity identity, SamlSettings settings, String unusable) {
+    }
+
+    /** The ACS a response came to, and its tenant's configuration as this request sees it. */
+    private record Acs(AcsSetUp setUp, TenantConfigCache.Snapshot config) {
+
+        SignInConnection connection() {
+            return setUp.connection();
+        }
+
+        /** The connection's settings for sign-in; for a test sign-in, even when it is not active yet. */
+        Uni<SamlSettings> settings(SamlSettingsLoader loader, boolean test) {
+            if (test) {
+                return loader.load(setUp.connection(), setUp.identity(), true);
+            }
+            return setUp.settings() != null ? Uni.createFrom().item(setUp.settings())
+                    : Uni.createFrom().failure(new SamlCheckFailed(setUp.unusable()));
+        }
     }
 
     private Uni<URI> spInitiated(Acs acs, PendingRequest request, SamlResponseChecks.Message samlResponse,
@@ -106,7 +154,7 @@ public class SamlSignIn implements UpstreamSignIn {
             return completion.fail(request.id(), "The SAML response came to the ACS of the connection '"
                     + connection.name() + "', not to the one this sign-in was started with", browser);
         }
-        return settings.load(connection, acs.identity(), request.test())
+        return acs.settings(settings, request.test())
                 .chain(loaded -> check(loaded, samlResponse, request.upstreamId()))
                 .chain(checked -> completion.succeed(request, connection,
                         SamlProfile.of(checked.settings(), checked.accepted()), browser,
@@ -123,7 +171,7 @@ public class SamlSignIn implements UpstreamSignIn {
     private Uni<URI> idpInitiated(Acs acs, SamlResponseChecks.Message samlResponse, String relayState,
             Browser browser) {
         SignInConnection connection = acs.connection();
-        return settings.load(connection, acs.identity(), false).chain(loaded -> {
+        return acs.settings(settings, false).chain(loaded -> {
             if (!loaded.idpInitiated().enabled()) {
                 return refuse(connection, "IdP-initiated sign-in is not allowed on the connection '" + connection.name()
                         + "' (the response answers no pending AuthnRequest and has no RelayState of a pending sign-in)",
@@ -140,19 +188,21 @@ public class SamlSignIn implements UpstreamSignIn {
                         : "IdP-initiated sign-in on the connection '" + connection.name() + "' needs the "
                                 + "application's client_id as RelayState", browser);
             }
-            return redirectUri(clientId, rule.redirectUri(), connection.organizationId() == null ? relayState : null)
-                    .chain(redirectUri -> completion.succeedIdpInitiated(connection, clientId, redirectUri,
+            return redirectUri(acs.config(), clientId, rule.redirectUri(),
+                    connection.organizationId() == null ? relayState : null)
+                    .chain(redirectUri -> completion.succeedIdpInitiated(acs.config(), connection, clientId, redirectUri,
                             SamlProfile.of(checked.settings(), checked.accepted()), browser,
                             firstUse(connection, checked.accepted())));
         }).onFailure(SamlCheckFailed.class).recoverWithUni(failure -> refuse(connection, failure.getMessage(), browser));
     }
 
     /** The RelayState URL when it is exactly one of the application's callbacks, else the configured one (or null). */
-    private Uni<String> redirectUri(String clientId, String configured, String relayState) {
+    private Uni<String> redirectUri(TenantConfigCache.Snapshot config, String clientId, String configured,
+            String relayState) {
         if (relayState == null || !(relayState.startsWith("https://") || relayState.startsWith("http://"))) {
             return Uni.createFrom().item(configured);
         }
-        return clients.findForSignIn(clientId).map(client -> client != null && client.callbacks().contains(relayState)
+        return completion.client(config, clientId).map(client -> client != null && client.callbacks().contains(relayState)
                 ? relayState : configured);
     }
 

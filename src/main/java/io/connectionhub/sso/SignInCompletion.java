@@ -20,6 +20,7 @@ import io.connectionhub.organization.OrganizationsForSignIn;
 import io.connectionhub.page.PageRefused;
 import io.connectionhub.tenant.ClientService;
 import io.connectionhub.tenant.SignInClient;
+import io.connectionhub.tenant.TenantConfigCache;
 import io.connectionhub.user.SignedInUser;
 import io.connectionhub.user.UpstreamUser;
 import io.connectionhub.user.UserExists;
@@ -53,6 +54,9 @@ public class SignInCompletion {
     private static final int MAX_EMAIL = 254;
     private static final int MAX_NAME = 300;
     private static final String IDP_INITIATED_SCOPE = "openid profile email";
+    /** What {@link TenantConfigCache} keeps for sign-ins: applications by client id, and their access to connections. */
+    private static final String CLIENT = "sign-in-client";
+    private static final String CONNECTION_ACCESS = "sign-in-connection-access";
 
     /**
      * What a sign-in claims first in its finishing transaction (a SAML assertion id in the replay table): {@code first}
@@ -114,6 +118,12 @@ public class SignInCompletion {
     /** The active connection with this id, or null. */
     public Uni<SignInConnection> connection(String tenantId, String connectionId) {
         return connections.find(tenantId, connectionId);
+    }
+
+    /** The tenant's application with this client id (as the tenant's configuration is now), or null. */
+    public Uni<SignInClient> client(TenantConfigCache.Snapshot config, String clientId) {
+        return config.get(CLIENT, clientId, () -> clients.findForSignIn(clientId)
+                .map(client -> client != null && client.tenantId().equals(config.tenantId()) ? client : null));
     }
 
     // --- how sign-ins end
@@ -183,9 +193,9 @@ public class SignInCompletion {
      * null, without {@code state}. The application must be allowed to use the connection (enabled for it, or the
      * connection is an organization's). Fails with {@link PageRefused} (and an {@code f} event) otherwise.
      */
-    public Uni<URI> succeedIdpInitiated(SignInConnection connection, String clientId, String redirectUri,
-            UpstreamProfile profile, Browser browser, Claim claim) {
-        return (clientId == null ? Uni.createFrom().<SignInClient> nullItem() : clients.findForSignIn(clientId))
+    public Uni<URI> succeedIdpInitiated(TenantConfigCache.Snapshot config, SignInConnection connection,
+            String clientId, String redirectUri, UpstreamProfile profile, Browser browser, Claim claim) {
+        return (clientId == null ? Uni.createFrom().<SignInClient> nullItem() : client(config, clientId))
                 .chain(client -> {
                     if (client == null || !client.tenantId().equals(connection.tenantId())) {
                         return refuseUnbound(connection, "IdP-initiated sign-in names no application of the tenant ("
@@ -199,7 +209,8 @@ public class SignInCompletion {
                                 : "the redirect URI is not a callback URL of the application '" + client.name() + "'"),
                                 browser);
                     }
-                    return connectionAccess.byId(connection.tenantId(), connection.id(), client.clientId())
+                    return config.get(CONNECTION_ACCESS, connection.id() + " " + client.clientId(),
+                            () -> connectionAccess.byId(connection.tenantId(), connection.id(), client.clientId()))
                             .chain(access -> {
                                 if (access == null || !access.authenticationActive()
                                         || !access.enabledForClient() && connection.organizationId() == null) {

@@ -42,7 +42,7 @@
  * {@code fail(requestId, description, Browser)}, and send the browser to the returned URI (303). Both throw
  * {@code PageRefused} (an error page on page paths) when the request is no longer active: a replay never gets a
  * second code.</li>
- * <li>IdP-initiated SAML (only where the connection allows it): {@code succeedIdpInitiated(connection, clientId,
+ * <li>IdP-initiated SAML (only where the connection allows it): {@code succeedIdpInitiated(config, connection, clientId,
  * redirectUriOrNull, profile, browser)}; the code goes to the application's first callback (or the redirect URI
  * given, which must be one of its callbacks) without {@code state}.</li>
  * <li>{@link io.connectionhub.sso.UpstreamProfile}: {@code subject} (required; the user id becomes

@@ -611,6 +611,124 @@ class SamlSignInTest {
         }
     }
 
+    // --- the configuration the ACS keeps in memory: a change committed anywhere is seen by the next response
+
+    static String connectionId(Saml saml) {
+        return tenant.api().queryParam("name", saml.name()).get("/api/v2/connections").then().statusCode(200)
+                .extract().path("[0].id");
+    }
+
+    static long configVersion() {
+        return TestDatabase.count("select config_version from tenants where id = ?", tenant.id);
+    }
+
+    static String idpInitiated(Saml saml) {
+        return idp.spec().answering(saml.acsUrl(), saml.entityId(), null).build();
+    }
+
+    @Test
+    void configurationChangedBehindThisReplicasBackIsSeenByTheNextResponse() {
+        App app = app();
+        Saml saml = samlp(app, Map.of("idpinitiated", Map.of("enabled", true, "client_id", app.clientId())));
+        String connectionId = connectionId(saml);
+        assertEquals(303, post(saml, idpInitiated(saml), null).statusCode());
+
+        // Each change straight in the database, as another replica's would be: nothing passes through this process.
+        TestDatabase.query("update connections set options = jsonb_set(options, '{idpinitiated,enabled}', 'false') "
+                + "where id = ?", connectionId);
+        errorPage(post(saml, idpInitiated(saml), null), 400);
+        loggedFailure(saml, "IdP-initiated sign-in is not allowed");
+
+        TestDatabase.query("update connections set options = jsonb_set(options, '{idpinitiated,enabled}', 'true') "
+                + "where id = ?", connectionId);
+        assertEquals(303, post(saml, idpInitiated(saml), null).statusCode());
+        TestDatabase.query("delete from connection_clients where connection_id = ?", connectionId);
+        errorPage(post(saml, idpInitiated(saml), null), 400);
+        loggedFailure(saml, "is not enabled for the application");
+
+        TestDatabase.query("insert into connection_clients (connection_id, client_id) values (?, ?)", connectionId,
+                app.clientId());
+        String moved = "https://" + unique("moved") + ".example.test/callback";
+        TestDatabase.query("update clients set callbacks = array[?] where client_id = ?", moved, app.clientId());
+        Response back = post(saml, idpInitiated(saml), null);
+        assertEquals(303, back.statusCode(), back.asString());
+        assertThat(back.header("Location"), startsWith(moved + "?code="));
+
+        TestIdp other = new TestIdp(idp.entityId);
+        TestDatabase.query("update connections set options = jsonb_set(options, '{signingCert}', to_jsonb(?::text)) "
+                + "where id = ?", other.certificatePem(), connectionId);
+        errorPage(post(saml, idpInitiated(saml), null), 400);
+        assertEquals(303, post(saml, other.spec().answering(saml.acsUrl(), saml.entityId(), null).build(), null)
+                .statusCode());
+
+        TestDatabase.query("delete from saml_sp_identities where connection_id = ?", connectionId);
+        errorPage(post(saml, idpInitiated(saml), null), 404);
+    }
+
+    @Test
+    void everyTableOfTheConfigurationMovesItsVersionAndSigningInDoesNot() {
+        App app = app();
+        Saml saml = samlp(app, Map.of("idpinitiated", Map.of("enabled", true, "client_id", app.clientId())));
+        String connectionId = connectionId(saml);
+        String orgId = Orgs.create(tenant);
+        String domain = Orgs.verifiedDomain(tenant, orgId);
+        tenant.manage().body(Map.of("Name", unique("orgsaml"), "ConnectionType", "saml_custom", "Domain", domain,
+                "IDPEntityId", idp.entityId, "IDPSSOUrl", SSO_URL, "IDPCertificate",
+                Map.of("Certificate", idp.certificatePem()))).post("/v2/manage/organizations/" + orgId + "/connections")
+                .then().statusCode(201);
+
+        long before = configVersion();
+        assertEquals(303, post(saml, idpInitiated(saml), null).statusCode());
+        assertEquals(before, configVersion(), "a sign-in changes no configuration");
+
+        for (String table : List.of("clients", "connections", "organizations", "organization_domains",
+                "organization_connections", "saml_sp_identities")) {
+            long was = configVersion();
+            TestDatabase.query("update " + table + " set tenant_id = tenant_id where tenant_id = ?", tenant.id);
+            assertTrue(configVersion() > was, table);
+        }
+        long was = configVersion();
+        TestDatabase.query("delete from connection_clients where connection_id = ?", connectionId);
+        assertTrue(configVersion() > was, "connection_clients");
+        // Another tenant's change is not this tenant's.
+        was = configVersion();
+        TestTenant other = TestTenant.create();
+        other.api().body(Map.of("name", unique("app"), "app_type", "regular_web")).post("/api/v2/clients").then()
+                .statusCode(201);
+        assertEquals(was, configVersion());
+    }
+
+    @Test
+    void concurrentConfigurationChangesOfOneTenantAllLand() throws Exception {
+        App app = app();
+        Saml saml = samlp(app);
+        String connectionId = connectionId(saml);
+        long before = configVersion();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return n % 2 == 0
+                            ? tenant.api().body(Map.of("display_name", "Change " + n))
+                                    .patch("/api/v2/connections/" + connectionId).statusCode()
+                            : tenant.api().body(Map.of("description", "Change " + n))
+                                    .patch("/api/v2/clients/" + app.clientId()).statusCode();
+                }));
+            }
+            go.countDown();
+            for (Future<Integer> future : futures) {
+                assertEquals(200, future.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(configVersion() >= before + 8, "every change moved the version");
+    }
+
     // --- every check of the ACS: access_denied naming it, the f event, no user
 
     @Test
