@@ -268,8 +268,13 @@ public class SignInCompletion {
             Function<SqlConnection, Uni<SignedInUser>> userStep, List<String> groups, List<String> roles,
             Map<String, Object> customClaims) {
         String code = Ids.secret(32);
-        return pool.withTransaction(tx -> claimed(tx, claim).chain(() -> requests.consume(tx, requestId))
-                .chain(request -> {
+        // The claim, the request and the user go to PostgreSQL together (pipelined on the transaction's connection,
+        // run in this order), and so do the code and the event: two round trips instead of five. A refusal found in
+        // the answers rolls back whatever the later statements wrote.
+        return pool.withTransaction(tx -> Uni.combine().all().unis(List.of(claimed(tx, claim),
+                requests.consume(tx, requestId), userStep.apply(tx))).with(answers -> answers)
+                .chain(answers -> {
+                    PendingRequest request = (PendingRequest) answers.get(1);
                     if (request == null) {
                         return Uni.createFrom().<URI> failure(new RequestUnusable());
                     }
@@ -277,7 +282,7 @@ public class SignInCompletion {
                         return Uni.createFrom().<URI> failure(new UpstreamRefused("The answer came through the "
                                 + "connection '" + connection.name() + "', not the one this sign-in was started with"));
                     }
-                    return userStep.apply(tx).chain(user -> {
+                    return Uni.createFrom().item((SignedInUser) answers.get(2)).chain(user -> {
                         if (user == null) {
                             return Uni.createFrom().<URI> failure(new UpstreamRefused(
                                     "The user or the connection of this sign-in no longer exists"));
@@ -297,10 +302,11 @@ public class SignInCompletion {
                                         write(claims)), config.codeLifetime())
                                         .replaceWith(AppRedirect.code(request.redirectUri(), code, request.state(),
                                                 publicUrl.issuer()));
-                        return target.call(() -> log.record(tx, event(request.tenantId(), request.clientId(), null,
+                        Uni<Void> event = log.record(tx, event(request.tenantId(), request.clientId(), null,
                                 SignInEvent.SUCCESS, request.test() ? "Successful login ("
                                         + TestResults.origin(request.testFor()) + ")" : "Successful login",
-                                connection, connection.organizationId(), user.userId(), userName(user), browser)));
+                                connection, connection.organizationId(), user.userId(), userName(user), browser));
+                        return Uni.combine().all().unis(List.of(target, event)).with(both -> (URI) both.get(0));
                     });
                 })).onFailure().recoverWithUni(failure -> {
                     if (failure instanceof ClaimRefused refused) {
@@ -323,8 +329,10 @@ public class SignInCompletion {
     private Uni<URI> idpInitiated(SignInClient client, String redirectUri, SignInConnection connection,
             UpstreamUser upstream, UpstreamProfile profile, List<String> roles, Browser browser, Claim claim) {
         String code = Ids.secret(32);
-        return pool.withTransaction(tx -> claimed(tx, claim).chain(() -> users.signInFromUpstream(tx,
-                connection.tenantId(), connection.id(), upstream, browser.ip())).chain(user -> {
+        // Pipelined as in finish(): the claim with the user, then the code with the event.
+        return pool.withTransaction(tx -> Uni.combine().all().unis(List.of(claimed(tx, claim),
+                users.signInFromUpstream(tx, connection.tenantId(), connection.id(), upstream, browser.ip())))
+                .with(both -> (SignedInUser) both.get(1)).chain(user -> {
                     if (user == null) {
                         return Uni.createFrom().<URI> failure(new UpstreamRefused(
                                 "The connection of this sign-in no longer exists"));
@@ -335,13 +343,14 @@ public class SignInCompletion {
                     }
                     Map<String, Object> claims = claims(user, connection, profile.groups(), roles,
                             profile.customClaims(), null);
-                    return codes.insert(tx, new AuthorizationCodeRepository.StoredCode(SecretDigest.of(code),
-                            connection.tenantId(), client.clientId(), redirectUri, null, IDP_INITIATED_SCOPE,
-                            user.userId(), connection.id(), write(claims)), config.codeLifetime())
-                            .chain(() -> log.record(tx, event(connection.tenantId(), client.clientId(), client.name(),
-                                    SignInEvent.SUCCESS, "Successful login (IdP-initiated)", connection,
-                                    connection.organizationId(), user.userId(), userName(user), browser)))
-                            .replaceWith(AppRedirect.code(redirectUri, code, null, publicUrl.issuer()));
+                    Uni<Void> stored = codes.insert(tx, new AuthorizationCodeRepository.StoredCode(
+                            SecretDigest.of(code), connection.tenantId(), client.clientId(), redirectUri, null,
+                            IDP_INITIATED_SCOPE, user.userId(), connection.id(), write(claims)), config.codeLifetime());
+                    Uni<Void> event = log.record(tx, event(connection.tenantId(), client.clientId(), client.name(),
+                            SignInEvent.SUCCESS, "Successful login (IdP-initiated)", connection,
+                            connection.organizationId(), user.userId(), userName(user), browser));
+                    return Uni.combine().all().unis(List.of(stored, event))
+                            .with(both -> AppRedirect.code(redirectUri, code, null, publicUrl.issuer()));
                 })).onFailure().recoverWithUni(failure -> {
                     if (failure instanceof ClaimRefused refused) {
                         return refuseUnbound(connection, refused.getMessage(), browser);

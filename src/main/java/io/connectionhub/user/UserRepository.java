@@ -197,6 +197,13 @@ public class UserRepository {
     }
 
     private static final String SIGNED_IN = "user_id, email, email_verified, name, given_name, family_name, blocked";
+    /** A sign-in's user: its profile updated and its login counted, unless it is blocked or another connection's. */
+    private static final String UPSERT_SIGNED_IN = "ON CONFLICT (tenant_id, user_id) DO UPDATE SET "
+            + "email = coalesce(EXCLUDED.email, users.email), email_verified = EXCLUDED.email_verified, "
+            + "name = coalesce(EXCLUDED.name, users.name), given_name = coalesce(EXCLUDED.given_name, users.given_name), "
+            + "family_name = coalesce(EXCLUDED.family_name, users.family_name), last_login = now(), "
+            + "last_ip = EXCLUDED.last_ip, logins_count = users.logins_count + 1, updated_at = now() "
+            + "WHERE users.connection_id = EXCLUDED.connection_id AND NOT users.blocked RETURNING " + SIGNED_IN;
 
     Uni<Credentials> findCredentials(String connectionId, String email) {
         return pool.preparedQuery("SELECT user_id, password_hash FROM users WHERE connection_id = $1 "
@@ -227,15 +234,27 @@ public class UserRepository {
             UpstreamUser user, String ip) {
         return tx.preparedQuery("INSERT INTO users (connection_id, tenant_id, user_id, email, email_verified, name, "
                 + "given_name, family_name, last_login, last_ip, logins_count) "
-                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now(), $9, 1) "
-                + "ON CONFLICT (tenant_id, user_id) DO UPDATE SET email = coalesce(EXCLUDED.email, users.email), "
-                + "email_verified = EXCLUDED.email_verified, name = coalesce(EXCLUDED.name, users.name), "
-                + "given_name = coalesce(EXCLUDED.given_name, users.given_name), "
-                + "family_name = coalesce(EXCLUDED.family_name, users.family_name), last_login = now(), "
-                + "last_ip = EXCLUDED.last_ip, logins_count = users.logins_count + 1, updated_at = now() "
-                + "WHERE users.connection_id = EXCLUDED.connection_id AND NOT users.blocked "
-                + "RETURNING " + SIGNED_IN)
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now(), $9, 1) " + UPSERT_SIGNED_IN)
                 .execute(Tuple.tuple().addString(connectionId).addString(tenantId).addString(userId)
+                        .addString(user.email()).addBoolean(user.emailVerified()).addString(user.name())
+                        .addString(user.givenName()).addString(user.familyName()).addString(ip))
+                .map(UserRepository::signedIn);
+    }
+
+    /**
+     * As {@link #upsertSignedIn}, in one statement with the connection's share lock: the user id is
+     * {@code <strategy>|<name>|<subject>} of the connection as locked. Null when the connection is not active, the user
+     * is blocked, or the id is another connection's (the caller then looks at each step on its own).
+     */
+    Uni<SignedInUser> upsertSignedInLocked(SqlConnection tx, String connectionId, String tenantId, String subject,
+            UpstreamUser user, String ip) {
+        return tx.preparedQuery("WITH c AS (SELECT id, tenant_id, strategy || '|' || name || '|' || $3 AS user_id "
+                + "FROM connections WHERE tenant_id = $2 AND id = $1 AND state = 'active' FOR SHARE) "
+                + "INSERT INTO users (connection_id, tenant_id, user_id, email, email_verified, name, "
+                + "given_name, family_name, last_login, last_ip, logins_count) "
+                + "SELECT c.id, c.tenant_id, c.user_id, $4, $5, $6, $7, $8, now(), $9, 1 FROM c "
+                + UPSERT_SIGNED_IN)
+                .execute(Tuple.tuple().addString(connectionId).addString(tenantId).addString(subject)
                         .addString(user.email()).addBoolean(user.emailVerified()).addString(user.name())
                         .addString(user.givenName()).addString(user.familyName()).addString(ip))
                 .map(UserRepository::signedIn);

@@ -320,6 +320,16 @@ public class UserService {
      */
     public Uni<SignedInUser> signInFromUpstream(SqlConnection tx, String tenantId, String connectionId,
             UpstreamUser user, String ip) {
+        // The usual case in one statement; when it writes nothing, each step again to tell why.
+        return users.upsertSignedInLocked(tx, connectionId, tenantId, user.subject(), user, ip)
+                .onFailure(failure -> UniqueViolation.of(failure, "users_connection_email"))
+                .transform(failure -> new UserExists())
+                .chain(written -> written != null ? Uni.createFrom().item(written)
+                        : signInStepByStep(tx, tenantId, connectionId, user, ip));
+    }
+
+    private Uni<SignedInUser> signInStepByStep(SqlConnection tx, String tenantId, String connectionId,
+            UpstreamUser user, String ip) {
         return connections.lockActive(tx, tenantId, connectionId).chain(connection -> {
             if (connection == null) {
                 return Uni.createFrom().nullItem();

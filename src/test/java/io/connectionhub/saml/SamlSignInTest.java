@@ -3,6 +3,7 @@ package io.connectionhub.saml;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -663,6 +664,32 @@ class SamlSignInTest {
 
         TestDatabase.query("delete from saml_sp_identities where connection_id = ?", connectionId);
         errorPage(post(saml, idpInitiated(saml), null), 404);
+    }
+
+    @Test
+    void blockedUserIsRefusedAndItsLoginIsNotCounted() {
+        App app = app();
+        Saml saml = samlp(app, Map.of("idpinitiated", Map.of("enabled", true, "client_id", app.clientId())));
+        assertEquals(303, post(saml, idpInitiated(saml), null).statusCode());
+        String userId = "samlp|" + saml.name() + "|alice@acme.test";
+        TestDatabase.query("update users set blocked = true where tenant_id = ? and user_id = ?", tenant.id, userId);
+
+        errorPage(post(saml, idpInitiated(saml), null), 400);
+        loggedFailure(saml, "The user " + userId + " is blocked");
+        tenant.api().get("/api/v2/users/{id}", userId).then().statusCode(200).body("logins_count", equalTo(1));
+    }
+
+    @Test
+    void emailOfAnotherUserOfTheConnectionIsRefusedAndWritesNoUser() {
+        App app = app();
+        Saml saml = samlp(app, Map.of("idpinitiated", Map.of("enabled", true, "client_id", app.clientId())));
+        assertEquals(303, post(saml, idpInitiated(saml), null).statusCode());
+        TestIdp.Spec mallory = idp.spec().answering(saml.acsUrl(), saml.entityId(), null);
+        mallory.nameId = "mallory";
+
+        errorPage(post(saml, mallory.build(), null), 400);
+        loggedFailure(saml, "already has this email address");
+        assertEquals(1, usersOf(saml).size());
     }
 
     @Test
