@@ -5,6 +5,7 @@ import java.net.URI;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.connectionhub.auth.PublicUrl;
+import io.connectionhub.tenant.TenantConfigCache;
 import io.smallrye.mutiny.Uni;
 
 /** Database connections sign in on the service's own password form; starting is sending the browser there. */
@@ -25,7 +26,8 @@ public class DatabaseSignIn implements UpstreamSignIn {
     }
 
     @Override
-    public Uni<UpstreamStart> start(PendingRequest request, SignInConnection connection) {
+    public Uni<UpstreamStart> start(PendingRequest request, SignInConnection connection,
+            TenantConfigCache.Snapshot config) {
         return Uni.createFrom().item(UpstreamStart.redirectOnly(
                 URI.create(publicUrl.base() + PASSWORD_PAGE + "?state=" + request.id())));
     }

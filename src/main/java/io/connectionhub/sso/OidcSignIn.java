@@ -15,6 +15,7 @@ import io.connectionhub.oidc.OidcProfile;
 import io.connectionhub.oidc.OidcRelyingParty;
 import io.connectionhub.oidc.OidcSettingsLoader;
 import io.connectionhub.page.PageRefused;
+import io.connectionhub.tenant.TenantConfigCache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -48,7 +49,9 @@ public class OidcSignIn implements UpstreamSignIn {
     }
 
     @Override
-    public Uni<UpstreamStart> start(PendingRequest request, SignInConnection connection) {
+    public Uni<UpstreamStart> start(PendingRequest request, SignInConnection connection,
+            TenantConfigCache.Snapshot config) {
+        // Not from the configuration kept in memory: the settings may come with the IdP's discovery document.
         return settings.load(connection.tenantId(), connection.id(), request.test())
                 .chain(loaded -> relyingParty.authorization(loaded, request.id(), request.forceAuthn(),
                         request.loginHint()))

@@ -44,16 +44,25 @@ public class PendingRequestRepository {
     }
 
     Uni<PendingRequest> insert(PendingRequest request, Duration lifetime) {
+        return insert(request, lifetime, null);
+    }
+
+    /** Stores a new request with what its engine started ({@code start}; none when null). */
+    Uni<PendingRequest> insert(PendingRequest request, Duration lifetime, UpstreamStart start) {
         return pool.preparedQuery("INSERT INTO sign_in_requests (id, tenant_id, client_id, redirect_uri, state, nonce, "
                 + "code_challenge, code_challenge_method, scope, connection_id, organization_id, login_hint, prompt, "
-                + "expires_at, test_for) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-                + "now() + $14::float8 * interval '1 second', $15) RETURNING " + COLUMNS)
+                + "expires_at, test_for, upstream_id, upstream, upstream_sealed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+                + "$9, $10, $11, $12, $13, now() + $14::float8 * interval '1 second', $15, $16, "
+                + "coalesce($17::text::jsonb, '{}'::jsonb), $18) RETURNING " + COLUMNS)
                 .execute(Tuple.tuple().addString(request.id()).addString(request.tenantId()).addString(request.clientId())
                         .addString(request.redirectUri()).addString(request.state()).addString(request.nonce())
                         .addString(request.codeChallenge()).addString(request.codeChallengeMethod())
                         .addString(request.scope()).addString(request.connectionId())
                         .addString(request.organizationId()).addString(request.loginHint()).addString(request.prompt())
-                        .addDouble(lifetime.toMillis() / 1000.0).addString(request.testFor()))
+                        .addDouble(lifetime.toMillis() / 1000.0).addString(request.testFor())
+                        .addString(start == null ? null : start.upstreamId())
+                        .addString(start == null ? null : upstreamData(start))
+                        .addString(start == null ? null : sealedSecrets(request.id(), start)))
                 .map(this::first);
     }
 
@@ -85,12 +94,19 @@ public class PendingRequestRepository {
 
     /** Stores what the engine must find again; false when the request is no longer active. */
     Uni<Boolean> attachUpstream(String id, UpstreamStart start) {
-        String sealed = start.secrets() == null || start.secrets().isEmpty() ? null
-                : encryption.seal(write(start.secrets()), owner(id));
         return pool.preparedQuery("UPDATE sign_in_requests SET upstream_id = $2, upstream = $3::text::jsonb, "
                 + "upstream_sealed = $4 WHERE id = $1 AND " + ACTIVE)
-                .execute(Tuple.of(id, start.upstreamId(), write(start.data() == null ? Map.of() : start.data()), sealed))
+                .execute(Tuple.of(id, start.upstreamId(), upstreamData(start), sealedSecrets(id, start)))
                 .map(rows -> rows.rowCount() == 1);
+    }
+
+    private String upstreamData(UpstreamStart start) {
+        return write(start.data() == null ? Map.of() : start.data());
+    }
+
+    private String sealedSecrets(String id, UpstreamStart start) {
+        return start.secrets() == null || start.secrets().isEmpty() ? null
+                : encryption.seal(write(start.secrets()), owner(id));
     }
 
     /** Consumes the active request: it can never be used again. Null when it was not active. */

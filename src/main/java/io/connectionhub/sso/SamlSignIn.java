@@ -33,6 +33,8 @@ public class SamlSignIn implements UpstreamSignIn {
     static final String NOT_AN_ACCEPTED_ANSWER = "The sign-in cannot be completed: ";
     /** What {@link TenantConfigCache} keeps of an ACS, by SP token. */
     private static final String ACS = "saml-acs";
+    /** What {@link TenantConfigCache} keeps of a SAML connection for its AuthnRequests, by connection id. */
+    private static final String SETTINGS = "saml-settings";
 
     private final SamlSettingsLoader settings;
     private final SamlToolkit toolkit;
@@ -59,8 +61,11 @@ public class SamlSignIn implements UpstreamSignIn {
     }
 
     @Override
-    public Uni<UpstreamStart> start(PendingRequest request, SignInConnection connection) {
-        return settings.load(connection, request.test())
+    public Uni<UpstreamStart> start(PendingRequest request, SignInConnection connection,
+            TenantConfigCache.Snapshot config) {
+        Uni<SamlSettings> connectionSettings = request.test() ? settings.load(connection, true)
+                : config.get(SETTINGS, connection.id(), () -> settings.load(connection, false));
+        return connectionSettings
                 .chain(loaded -> CallerContext.onWorker(() -> toolkit.authnRequest(loaded, request.forceAuthn(),
                         request.id())))
                 .map(redirect -> new UpstreamStart(redirect.url(), redirect.requestId(), Map.of(), Map.of()))
@@ -100,10 +105,8 @@ public class SamlSignIn implements UpstreamSignIn {
      * unchanged: one read of its version per response); null when it is not an active SAML connection's.
      */
     private Uni<Acs> acs(String token) {
-        String known = configs.tenantOf(ACS, token);
-        Uni<String> tenant = known != null ? Uni.createFrom().item(known)
-                : spIdentities.byToken(token).map(identity -> identity == null ? null : identity.tenantId());
-        return tenant.chain(tenantId -> tenantId == null ? Uni.createFrom().nullItem() : configs.current(tenantId))
+        return configs.currentFor(ACS, token, () -> spIdentities.byToken(token)
+                .map(identity -> identity == null ? null : identity.tenantId()))
                 .chain(config -> config == null ? Uni.createFrom().nullItem()
                         : config.get(ACS, token, () -> loadAcs(config.tenantId(), token))
                                 .map(setUp -> setUp == null ? null : new Acs(setUp, config)));

@@ -55,7 +55,7 @@ public class SignInCompletion {
     private static final int MAX_NAME = 300;
     private static final String IDP_INITIATED_SCOPE = "openid profile email";
     /** What {@link TenantConfigCache} keeps for sign-ins: applications by client id, and their access to connections. */
-    private static final String CLIENT = "sign-in-client";
+    static final String CLIENT = "sign-in-client";
     private static final String CONNECTION_ACCESS = "sign-in-connection-access";
 
     /**

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.connectionhub.organization.OrganizationsForSignIn;
 import io.connectionhub.tenant.SignInClient;
+import io.connectionhub.tenant.TenantConfigCache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -18,6 +19,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 class SignInRouter {
+
+    /** What {@link TenantConfigCache} keeps of a connection an application names, by client id and name. */
+    private static final String CONNECTION_BY_NAME = "sign-in-connection-by-name";
 
     /** Where a sign-in goes next. */
     interface Route {
@@ -43,10 +47,11 @@ class SignInRouter {
         this.organizations = organizations;
     }
 
-    Uni<Route> route(SignInClient client, AuthorizationRequest request) {
+    Uni<Route> route(TenantConfigCache.Snapshot config, SignInClient client, AuthorizationRequest request) {
         String tenantId = client.tenantId();
         if (request.connection() != null) {
-            return connections.byName(tenantId, request.connection(), client.clientId()).chain(candidate -> {
+            return config.get(CONNECTION_BY_NAME, client.clientId() + " " + request.connection(),
+                    () -> connections.byName(tenantId, request.connection(), client.clientId())).chain(candidate -> {
                 if (candidate == null) {
                     throw new AuthorizeRefused(AuthorizeRefused.INVALID_REQUEST,
                             "The connection '" + request.connection() + "' does not exist");

@@ -14,6 +14,7 @@ import io.connectionhub.common.Ids;
 import io.connectionhub.page.PageRefused;
 import io.connectionhub.tenant.ClientService;
 import io.connectionhub.tenant.SignInClient;
+import io.connectionhub.tenant.TenantConfigCache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
@@ -27,6 +28,7 @@ class SignInStart {
 
     static final String IDENTIFIER_PAGE = "/u/login/identifier";
     static final String ORGANIZATION_PAGE = "/u/login/organization";
+    static final String UNKNOWN_CLIENT = "The application that sent you here is not registered (unknown client_id).";
 
     private final ClientService clients;
     private final SignInRouter router;
@@ -34,19 +36,21 @@ class SignInStart {
     private final SignInCompletion completion;
     private final SignInLog log;
     private final PublicUrl publicUrl;
-    private final SsoConfig config;
+    private final SsoConfig settings;
+    private final TenantConfigCache configs;
     private final Map<UpstreamKind, UpstreamSignIn> engines = new EnumMap<>(UpstreamKind.class);
 
     SignInStart(ClientService clients, SignInRouter router, PendingRequestRepository requests,
-            SignInCompletion completion, SignInLog log, PublicUrl publicUrl, SsoConfig config,
-            Instance<UpstreamSignIn> engines) {
+            SignInCompletion completion, SignInLog log, PublicUrl publicUrl, SsoConfig settings,
+            TenantConfigCache configs, Instance<UpstreamSignIn> engines) {
         this.clients = clients;
         this.router = router;
         this.requests = requests;
         this.completion = completion;
         this.log = log;
         this.publicUrl = publicUrl;
-        this.config = config;
+        this.settings = settings;
+        this.configs = configs;
         for (UpstreamSignIn engine : engines) {
             UpstreamSignIn other = this.engines.put(engine.kind(), engine);
             if (other != null) {
@@ -59,31 +63,46 @@ class SignInStart {
     /** {@code /authorize}: where to send the browser. */
     Uni<URI> authorize(Map<String, List<String>> parameters, Browser browser) {
         String clientId = AuthorizationRequest.clientId(parameters);
-        return clients.findForSignIn(clientId).chain(client -> {
-            if (client == null) {
-                throw new PageRefused(400, "The application that sent you here is not registered (unknown client_id).");
+        return configOf(clientId).chain(config -> config == null
+                ? Uni.createFrom().failure(new PageRefused(400, UNKNOWN_CLIENT))
+                : completion.client(config, clientId).chain(client -> authorize(config, client, parameters, browser)));
+    }
+
+    /** The configuration, as it is now, of the tenant whose application has this client id; null when none has. */
+    private Uni<TenantConfigCache.Snapshot> configOf(String clientId) {
+        if (clientId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return configs.currentFor(SignInCompletion.CLIENT, clientId, () -> clients.findForSignIn(clientId)
+                .map(client -> client == null ? null : client.tenantId()));
+    }
+
+    private Uni<URI> authorize(TenantConfigCache.Snapshot config, SignInClient client,
+            Map<String, List<String>> parameters, Browser browser) {
+        if (client == null) {
+            throw new PageRefused(400, UNKNOWN_CLIENT);
+        }
+        String redirectUri;
+        try {
+            redirectUri = AuthorizationRequest.redirectUri(parameters, client);
+        } catch (PageRefused refused) {
+            return log.record(event(client, SignInEvent.FAILURE, "Callback URL mismatch: the redirect_uri is not "
+                    + "one of the application's callback URLs (" + first(parameters, "redirect_uri") + ")", browser))
+                    .chain(() -> Uni.createFrom().failure(refused));
+        }
+        String state = AuthorizationRequest.state(parameters);
+        return Uni.createFrom().item(() -> {
+            AuthorizationRequest.checkState(parameters);
+            AuthorizationRequest request = AuthorizationRequest.parse(parameters, client, redirectUri, state);
+            if (!client.allowsGrant(AuthorizationCodeGrant.GRANT_TYPE)) {
+                throw new AuthorizeRefused(AuthorizeRefused.UNAUTHORIZED_CLIENT,
+                        "The application may not use the authorization code grant (see its grant_types)");
             }
-            String redirectUri;
-            try {
-                redirectUri = AuthorizationRequest.redirectUri(parameters, client);
-            } catch (PageRefused refused) {
-                return log.record(event(client, SignInEvent.FAILURE, "Callback URL mismatch: the redirect_uri is not "
-                        + "one of the application's callback URLs (" + first(parameters, "redirect_uri") + ")", browser))
-                        .chain(() -> Uni.createFrom().failure(refused));
-            }
-            String state = AuthorizationRequest.state(parameters);
-            return Uni.createFrom().item(() -> {
-                AuthorizationRequest.checkState(parameters);
-                AuthorizationRequest request = AuthorizationRequest.parse(parameters, client, redirectUri, state);
-                if (!client.allowsGrant(AuthorizationCodeGrant.GRANT_TYPE)) {
-                    throw new AuthorizeRefused(AuthorizeRefused.UNAUTHORIZED_CLIENT,
-                            "The application may not use the authorization code grant (see its grant_types)");
-                }
-                return request;
-            }).chain(request -> router.route(client, request).chain(route -> begin(client, request, route, browser)))
-                    .onFailure(AuthorizeRefused.class).recoverWithUni(failure -> refuse(client, redirectUri, state,
-                            (AuthorizeRefused) failure, browser));
-        });
+            return request;
+        }).chain(request -> router.route(config, client, request)
+                .chain(route -> begin(config, client, request, route, browser)))
+                .onFailure(AuthorizeRefused.class).recoverWithUni(failure -> refuse(client, redirectUri, state,
+                        (AuthorizeRefused) failure, browser));
     }
 
     /** The identifier page's email: where it routes, or the form again. */
@@ -141,7 +160,7 @@ class SignInStart {
         PendingRequest pending = new PendingRequest(Ids.secret(32), connection.tenantId(), null, null, null, null, null,
                 null, "openid profile email", connection.id(), connection.organizationId(), null, "login", null,
                 Map.of(), Map.of(), null, testFor);
-        return requests.insert(pending, config.requestLifetime()).chain(stored -> start(stored, connection, browser));
+        return requests.insert(pending, settings.requestLifetime()).chain(stored -> start(stored, connection, browser));
     }
 
     /** The active request behind a page, else the error page. */
@@ -164,7 +183,8 @@ class SignInStart {
     }
 
     /** Stores a new request and goes where the route says. */
-    private Uni<URI> begin(SignInClient client, AuthorizationRequest request, SignInRouter.Route route, Browser browser) {
+    private Uni<URI> begin(TenantConfigCache.Snapshot config, SignInClient client, AuthorizationRequest request,
+            SignInRouter.Route route, Browser browser) {
         SignInConnection connection = route instanceof SignInRouter.To to ? to.connection() : null;
         String organizationId = connection != null ? connection.organizationId()
                 : route instanceof SignInRouter.Choose choose ? choose.organizationId() : null;
@@ -172,13 +192,27 @@ class SignInStart {
                 request.redirectUri(), request.state(), request.nonce(), request.codeChallenge(),
                 request.codeChallengeMethod(), request.scope(), connection == null ? null : connection.id(),
                 organizationId, request.loginHint(), request.prompt(), null, Map.of(), Map.of(), null);
-        return requests.insert(pending, config.requestLifetime()).chain(stored -> {
-            if (connection != null) {
-                return start(stored, connection, browser);
-            }
-            String page = route instanceof SignInRouter.Choose ? ORGANIZATION_PAGE : IDENTIFIER_PAGE;
-            return Uni.createFrom().item(URI.create(publicUrl.base() + page + "?state=" + stored.id()));
-        });
+        UpstreamSignIn engine = connection == null ? null : engines.get(connection.kind());
+        if (engine == null) {
+            return requests.insert(pending, settings.requestLifetime()).chain(stored -> {
+                if (connection != null) {
+                    return start(config, stored, connection, browser);
+                }
+                String page = route instanceof SignInRouter.Choose ? ORGANIZATION_PAGE : IDENTIFIER_PAGE;
+                return Uni.createFrom().item(URI.create(publicUrl.base() + page + "?state=" + stored.id()));
+            });
+        }
+        // The engine starts first, so that the request is written once, with what the engine must find again. When
+        // it cannot start, the request is stored without it and ends as failed, as a started one would.
+        return Uni.createFrom().deferred(() -> engine.start(pending, connection, config))
+                .map(started -> new Begun(started, null)).onFailure().recoverWithItem(failure -> new Begun(null, failure))
+                .chain(begun -> requests.insert(pending, settings.requestLifetime(), begun.started())
+                        .chain(stored -> begun.failure() == null ? Uni.createFrom().item(begun.started().redirect())
+                                : notStarted(stored, connection, begun.failure(), browser)));
+    }
+
+    /** What an engine gave for a request not stored yet: how it started, or why it could not. */
+    private record Begun(UpstreamStart started, Throwable failure) {
     }
 
     /** A stored request routed from a page: records the route, then goes on. */
@@ -198,32 +232,51 @@ class SignInStart {
         });
     }
 
+    /** As {@link #start(TenantConfigCache.Snapshot, PendingRequest, SignInConnection, Browser)}, reading the snapshot. */
+    private Uni<URI> start(PendingRequest request, SignInConnection connection, Browser browser) {
+        return configs.current(request.tenantId()).chain(config -> config == null
+                ? Uni.createFrom().failure(new PageRefused(400, SignInCompletion.UNUSABLE))
+                : start(config, request, connection, browser));
+    }
+
     /**
      * Hands the request to the engine of its connection. Without an engine for that kind of connection, or when the
      * engine refuses, the request ends with an error to the application.
      */
-    private Uni<URI> start(PendingRequest request, SignInConnection connection, Browser browser) {
+    private Uni<URI> start(TenantConfigCache.Snapshot config, PendingRequest request, SignInConnection connection,
+            Browser browser) {
         UpstreamSignIn engine = engines.get(connection.kind());
         if (engine == null) {
             return completion.fail(request.id(), "Sign-in through " + connection.kind() + " connections (strategy "
                     + connection.strategy() + ", connection '" + connection.name() + "') is not available on this service",
                     browser);
         }
-        return Uni.createFrom().deferred(() -> engine.start(request, connection))
+        return Uni.createFrom().deferred(() -> engine.start(request, connection, config))
                 .chain(started -> requests.attachUpstream(request.id(), started).map(attached -> {
                     if (!attached) {
                         throw new PageRefused(400, SignInCompletion.UNUSABLE);
                     }
                     return started.redirect();
                 }))
-                .onFailure(UpstreamRefused.class).recoverWithUni(failure -> completion.fail(request.id(),
-                        failure.getMessage(), browser))
-                .onFailure(failure -> !(failure instanceof PageRefused)).recoverWithUni(failure -> {
-                    Log.errorf(failure, "The %s engine failed to start sign-in request of connection %s",
-                            connection.kind(), connection.id());
-                    return completion.fail(request.id(), AuthorizeRefused.SERVER_ERROR,
-                            "The sign-in could not be started at the identity provider (internal error)", browser);
-                });
+                .onFailure().recoverWithUni(failure -> notStarted(request, connection, failure, browser));
+    }
+
+    /**
+     * The engine could not start the stored request: a refusal ends it as failed naming why; anything else but an
+     * error page is logged and ends it with {@code server_error}.
+     */
+    private Uni<URI> notStarted(PendingRequest request, SignInConnection connection, Throwable failure,
+            Browser browser) {
+        if (failure instanceof UpstreamRefused) {
+            return completion.fail(request.id(), failure.getMessage(), browser);
+        }
+        if (failure instanceof PageRefused) {
+            return Uni.createFrom().failure(failure);
+        }
+        Log.errorf(failure, "The %s engine failed to start sign-in request of connection %s", connection.kind(),
+                connection.id());
+        return completion.fail(request.id(), AuthorizeRefused.SERVER_ERROR,
+                "The sign-in could not be started at the identity provider (internal error)", browser);
     }
 
     /** The error redirect to the application, and its {@code f} event. */

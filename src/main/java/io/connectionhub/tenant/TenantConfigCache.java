@@ -85,12 +85,15 @@ public class TenantConfigCache {
     }
 
     /**
-     * The tenant whose value of {@code kind} and {@code key} is kept (at any version), or null: for a request that
-     * names no tenant (an ACS address names an SP identity), whose tenant never changes.
+     * The configuration, as it is now, of the tenant a request names only through something of its own (an ACS
+     * address names an SP identity, {@code /authorize} an application): the tenant of the value kept for {@code kind}
+     * and {@code key} (the tenant of such a thing never changes), else the one {@code findTenant} reads. Null when there
+     * is none.
      */
-    public String tenantOf(String kind, String key) {
+    public Uni<Snapshot> currentFor(String kind, String key, Supplier<Uni<String>> findTenant) {
         Entry kept = entries.get(new Key(kind, key));
-        return kept == null ? null : kept.tenantId();
+        return (kept != null ? Uni.createFrom().item(kept.tenantId()) : findTenant.get())
+                .chain(tenantId -> tenantId == null ? Uni.createFrom().nullItem() : current(tenantId));
     }
 
     private record Key(String kind, String key) {
