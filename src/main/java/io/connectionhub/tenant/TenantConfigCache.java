@@ -25,7 +25,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class TenantConfigCache {
 
     /** At most this many values; past it, all are dropped and read again as requests need them. */
-    static final int MAX_ENTRIES = 20_000;
+    static final int MAX_ENTRIES = 10_000;
 
     private final Pool pool;
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();

@@ -667,6 +667,33 @@ class SamlSignInTest {
     }
 
     @Test
+    void authorizeSeesConfigurationChangedBehindThisReplicasBack() {
+        App app = app();
+        Saml saml = samlp(app);
+        String connectionId = connectionId(saml);
+        start(app, saml.name());
+
+        String moved = "https://" + unique("idp") + ".example.test/sso";
+        TestDatabase.query("update connections set options = jsonb_set(options, '{signInEndpoint}', to_jsonb(?::text)) "
+                + "where id = ?", moved, connectionId);
+        Map<String, String> parameters = authorizeParameters(app);
+        parameters.put("connection", saml.name());
+        Response toIdp = given().redirects().follow(false).queryParams(parameters).get("/authorize");
+        assertEquals(302, toIdp.statusCode(), toIdp.asString());
+        assertThat(toIdp.header("Location"), startsWith(moved + "?SAMLRequest="));
+
+        TestDatabase.query("delete from connection_clients where connection_id = ?", connectionId);
+        Response refused = given().redirects().follow(false).queryParams(parameters).get("/authorize");
+        assertEquals(302, refused.statusCode(), refused.asString());
+        Map<String, String> answer = TestIdp.query(refused.header("Location"));
+        assertThat(refused.header("Location"), startsWith(app.callback() + "?"));
+        assertThat(answer.get("error_description"), containsString("is not enabled for the application"));
+
+        TestDatabase.query("delete from clients where client_id = ?", app.clientId());
+        errorPage(given().redirects().follow(false).queryParams(parameters).get("/authorize"), 400);
+    }
+
+    @Test
     void blockedUserIsRefusedAndItsLoginIsNotCounted() {
         App app = app();
         Saml saml = samlp(app, Map.of("idpinitiated", Map.of("enabled", true, "client_id", app.clientId())));
