@@ -65,6 +65,9 @@ final class UrlText {
                 length += encoded.length;
             }
         }
+        if (ascii(bytes, length)) {
+            return new String(bytes, 0, length, StandardCharsets.US_ASCII); // ASCII is UTF-8: no decoder needed
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, length))
@@ -72,6 +75,15 @@ final class UrlText {
         } catch (CharacterCodingException e) {
             throw new Malformed("the escaped bytes are not UTF-8", false);
         }
+    }
+
+    private static boolean ascii(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
