@@ -9,29 +9,27 @@ ALTER TABLE tenants ADD COLUMN config_version bigint NOT NULL DEFAULT 0;
 -- deadlock on it.
 CREATE FUNCTION tenant_config_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
+    changed record;
     changed_tenant text;
 BEGIN
     IF TG_OP = 'DELETE' THEN
-        changed_tenant := OLD.tenant_id;
+        changed := OLD;
     ELSE
-        changed_tenant := NEW.tenant_id;
+        changed := NEW;
+    END IF;
+    IF TG_TABLE_NAME = 'connection_clients' THEN
+        -- No tenant_id: its connection's. (A connection deleted with its links moved the version itself.)
+        SELECT tenant_id INTO changed_tenant FROM connections WHERE id = changed.connection_id;
+    ELSE
+        changed_tenant := changed.tenant_id;
+    END IF;
+    -- Once per tenant and transaction is enough (readers see the changes and the new number together, at commit):
+    -- a statement seeding 100,000 connections moves it once, not 100,000 times.
+    IF changed_tenant IS NULL OR current_setting('connectionhub.config_moved', true) = changed_tenant THEN
+        RETURN NULL;
     END IF;
     UPDATE tenants SET config_version = config_version + 1 WHERE id = changed_tenant;
-    RETURN NULL;
-END $$;
-
--- connection_clients has no tenant_id: its connection's. (A connection deleted with its links moved the version itself.)
-CREATE FUNCTION connection_clients_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    changed_connection text;
-BEGIN
-    IF TG_OP = 'DELETE' THEN
-        changed_connection := OLD.connection_id;
-    ELSE
-        changed_connection := NEW.connection_id;
-    END IF;
-    UPDATE tenants SET config_version = config_version + 1
-        WHERE id = (SELECT tenant_id FROM connections WHERE id = changed_connection);
+    PERFORM set_config('connectionhub.config_moved', changed_tenant, true);
     RETURN NULL;
 END $$;
 
@@ -40,7 +38,7 @@ CREATE CONSTRAINT TRIGGER clients_config_version AFTER INSERT OR UPDATE OR DELET
 CREATE CONSTRAINT TRIGGER connections_config_version AFTER INSERT OR UPDATE OR DELETE ON connections
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_config_changed();
 CREATE CONSTRAINT TRIGGER connection_clients_config_version AFTER INSERT OR UPDATE OR DELETE ON connection_clients
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION connection_clients_changed();
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_config_changed();
 CREATE CONSTRAINT TRIGGER organizations_config_version AFTER INSERT OR UPDATE OR DELETE ON organizations
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_config_changed();
 CREATE CONSTRAINT TRIGGER organization_domains_config_version AFTER INSERT OR UPDATE OR DELETE ON organization_domains

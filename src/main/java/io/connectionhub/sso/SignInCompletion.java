@@ -282,32 +282,31 @@ public class SignInCompletion {
                         return Uni.createFrom().<URI> failure(new UpstreamRefused("The answer came through the "
                                 + "connection '" + connection.name() + "', not the one this sign-in was started with"));
                     }
-                    return Uni.createFrom().item((SignedInUser) answers.get(2)).chain(user -> {
-                        if (user == null) {
-                            return Uni.createFrom().<URI> failure(new UpstreamRefused(
-                                    "The user or the connection of this sign-in no longer exists"));
-                        }
-                        if (user.blocked()) {
-                            return Uni.createFrom().<URI> failure(new UpstreamRefused("The user " + user.userId()
-                                    + " is blocked"));
-                        }
-                        Map<String, Object> claims = claims(user, connection, groups, roles, customClaims,
-                                request.nonce());
-                        Uni<URI> target = request.test()
-                                ? tests.store(tx, request, TestSignInResult.success(connection, user.userId(),
-                                        user.email(), (String) claims.get("name"), groups, roles, claims))
-                                : codes.insert(tx, new AuthorizationCodeRepository.StoredCode(SecretDigest.of(code),
-                                        request.tenantId(), request.clientId(), request.redirectUri(),
-                                        request.codeChallenge(), request.scope(), user.userId(), connection.id(),
-                                        write(claims)), config.codeLifetime())
-                                        .replaceWith(AppRedirect.code(request.redirectUri(), code, request.state(),
-                                                publicUrl.issuer()));
-                        Uni<Void> event = log.record(tx, event(request.tenantId(), request.clientId(), null,
-                                SignInEvent.SUCCESS, request.test() ? "Successful login ("
-                                        + TestResults.origin(request.testFor()) + ")" : "Successful login",
-                                connection, connection.organizationId(), user.userId(), userName(user), browser));
-                        return Uni.combine().all().unis(List.of(target, event)).with(both -> (URI) both.get(0));
-                    });
+                    SignedInUser user = (SignedInUser) answers.get(2);
+                    if (user == null) {
+                        return Uni.createFrom().<URI> failure(new UpstreamRefused(
+                                "The user or the connection of this sign-in no longer exists"));
+                    }
+                    if (user.blocked()) {
+                        return Uni.createFrom().<URI> failure(new UpstreamRefused("The user " + user.userId()
+                                + " is blocked"));
+                    }
+                    Map<String, Object> claims = claims(user, connection, groups, roles, customClaims,
+                            request.nonce());
+                    Uni<URI> target = request.test()
+                            ? tests.store(tx, request, TestSignInResult.success(connection, user.userId(),
+                                    user.email(), (String) claims.get("name"), groups, roles, claims))
+                            : codes.insert(tx, new AuthorizationCodeRepository.StoredCode(SecretDigest.of(code),
+                                    request.tenantId(), request.clientId(), request.redirectUri(),
+                                    request.codeChallenge(), request.scope(), user.userId(), connection.id(),
+                                    write(claims)), config.codeLifetime())
+                                    .replaceWith(AppRedirect.code(request.redirectUri(), code, request.state(),
+                                            publicUrl.issuer()));
+                    Uni<Void> event = log.record(tx, event(request.tenantId(), request.clientId(), null,
+                            SignInEvent.SUCCESS, request.test() ? "Successful login ("
+                                    + TestResults.origin(request.testFor()) + ")" : "Successful login",
+                            connection, connection.organizationId(), user.userId(), userName(user), browser));
+                    return Uni.combine().all().unis(List.of(target, event)).with(both -> (URI) both.get(0));
                 })).onFailure().recoverWithUni(failure -> {
                     if (failure instanceof ClaimRefused refused) {
                         return refuseUnbound(connection, refused.getMessage(), browser);

@@ -750,6 +750,11 @@ class SamlSignInTest {
         other.api().body(Map.of("name", unique("app"), "app_type", "regular_web")).post("/api/v2/clients").then()
                 .statusCode(201);
         assertEquals(was, configVersion());
+        // One statement changing many rows moves the version once.
+        long otherWas = TestDatabase.count("select config_version from tenants where id = ?", other.id);
+        TestDatabase.query("insert into connections (id, tenant_id, name, strategy) select 'con_many' || g || ?, ?, "
+                + "'many-' || g, 'auth0' from generate_series(1, 500) g", other.id, other.id);
+        assertEquals(otherWas + 1, TestDatabase.count("select config_version from tenants where id = ?", other.id));
     }
 
     @Test
@@ -781,6 +786,42 @@ class SamlSignInTest {
             pool.shutdownNow();
         }
         assertTrue(configVersion() >= before + 8, "every change moved the version");
+    }
+
+    @Test
+    void twoAnswersToOneRequestAtOnceSignInOneUserOnly() throws Exception {
+        App app = app();
+        Saml saml = samlp(app);
+        Started started = start(app, saml.name());
+        TestIdp.Spec alice = answer(saml, started);
+        TestIdp.Spec bob = answer(saml, started);
+        bob.nameId = "bob@acme.test";
+        bob.attributes.put("email", List.of("bob@acme.test"));
+        List<String> bodies = List.of(alice.build(), bob.build());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Response>> futures = new ArrayList<>();
+            for (String body : bodies) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return post(saml, body, started.relayState());
+                }));
+            }
+            go.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                responses.add(future.get());
+            }
+            long codes = responses.stream().filter(r -> r.statusCode() == 303
+                    && TestIdp.query(r.header("Location")).get("code") != null).count();
+            assertEquals(1, codes, responses.stream().map(r -> r.statusCode() + " " + r.header("Location")).toList()
+                    .toString());
+            // The other answer's user was written in its transaction, then rolled back with it.
+            assertEquals(1, usersOf(saml).size());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     // --- every check of the ACS: access_denied naming it, the f event, no user
