@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -589,27 +588,40 @@ class SamlSignInTest {
         Saml saml = samlp(app);
         Started started = start(app, saml.name());
         String body = answer(saml, started).build();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+
+        oneSignedIn(saml, postedAtOnce(saml, List.of(body, body), started.relayState()));
+    }
+
+    /** Each body posted to the ACS at the same moment, from threads of its own; the answers in the same order. */
+    static List<Response> postedAtOnce(Saml saml, List<String> bodies, String relayState) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
         try {
             CountDownLatch go = new CountDownLatch(1);
-            Callable<Response> poster = () -> {
-                go.await();
-                return post(saml, body, started.relayState());
-            };
-            List<Future<Response>> futures = List.of(pool.submit(poster), pool.submit(poster));
+            List<Future<Response>> futures = new ArrayList<>();
+            for (String body : bodies) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return post(saml, body, relayState);
+                }));
+            }
             go.countDown();
             List<Response> responses = new ArrayList<>();
             for (Future<Response> future : futures) {
                 responses.add(future.get());
             }
-            long codes = responses.stream().filter(r -> r.statusCode() == 303
-                    && TestIdp.query(r.header("Location")).get("code") != null).count();
-            assertEquals(1, codes, responses.stream().map(r -> r.statusCode() + " " + r.header("Location")).toList()
-                    .toString());
-            assertEquals(1, usersOf(saml).size());
+            return responses;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Exactly one of the answers is a code for the application, and the connection has exactly one user. */
+    static void oneSignedIn(Saml saml, List<Response> responses) {
+        long codes = responses.stream().filter(r -> r.statusCode() == 303
+                && TestIdp.query(r.header("Location")).get("code") != null).count();
+        assertEquals(1, codes, responses.stream().map(r -> r.statusCode() + " " + r.header("Location")).toList()
+                .toString());
+        assertEquals(1, usersOf(saml).size());
     }
 
     // --- the configuration the ACS keeps in memory: a change committed anywhere is seen by the next response
@@ -797,31 +809,9 @@ class SamlSignInTest {
         TestIdp.Spec bob = answer(saml, started);
         bob.nameId = "bob@acme.test";
         bob.attributes.put("email", List.of("bob@acme.test"));
-        List<String> bodies = List.of(alice.build(), bob.build());
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (String body : bodies) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return post(saml, body, started.relayState());
-                }));
-            }
-            go.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                responses.add(future.get());
-            }
-            long codes = responses.stream().filter(r -> r.statusCode() == 303
-                    && TestIdp.query(r.header("Location")).get("code") != null).count();
-            assertEquals(1, codes, responses.stream().map(r -> r.statusCode() + " " + r.header("Location")).toList()
-                    .toString());
-            // The other answer's user was written in its transaction, then rolled back with it.
-            assertEquals(1, usersOf(saml).size());
-        } finally {
-            pool.shutdownNow();
-        }
+
+        // The other answer's user is written in its transaction, then rolled back with it.
+        oneSignedIn(saml, postedAtOnce(saml, List.of(alice.build(), bob.build()), started.relayState()));
     }
 
     // --- every check of the ACS: access_denied naming it, the f event, no user
